@@ -1,0 +1,103 @@
+"""Extraction accuracy per input kind against the corpus ground truth.
+
+    python bench/accuracy.py [--kinds txt,docx,pdf,lopdf,scan300,scan200,photo] [--only ID] [--misses]
+
+Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
+step count, actor, symbol, duration, output and next right, with the number of
+documents and the median seconds per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.scoring import METRICS, Score, score_record  # noqa: E402
+from extractor import extract  # noqa: E402
+
+# kind → (file name pattern under corpus/sop/<id>/, truth file)
+KINDS: dict[str, tuple[str, str]] = {
+    "txt": ("{id}.txt", "truth.txt.json"),
+    "docx": ("{id}.docx", "truth.json"),
+    "pdf": ("{id}.pdf", "truth.json"),
+    "lopdf": ("{id}.lo.pdf", "truth.json"),
+    "scan300": ("scans/{id}.300.pdf", "truth.json"),
+    "scan200": ("scans/{id}.200.png", "truth.json"),
+    "photo": ("scans/{id}.photo.jpg", "truth.json"),
+}
+
+
+def documents(only: str | None = None) -> list[Path]:
+    base = ROOT / "corpus" / "sop"
+    return sorted(p for p in base.iterdir() if p.is_dir() and (p / "truth.json").exists()
+                  and (only is None or only in p.name))
+
+
+def run_kind(kind: str, docs: list[Path]) -> tuple[Score, int, list[float], list[str]]:
+    pattern, truth_name = KINDS[kind]
+    score, seconds, failures = Score(), [], []
+    n = 0
+    for doc in docs:
+        path = doc / pattern.format(id=doc.name)
+        truth_path = doc / truth_name
+        if not path.exists():
+            continue
+        if not truth_path.exists():
+            truth_path = doc / "truth.json"
+        truth = json.loads(truth_path.read_text("utf-8"))
+        start = time.perf_counter()
+        result = extract(path)
+        seconds.append(time.perf_counter() - start)
+        n += 1
+        if result.record is None:
+            failures.append(f"{path.name}: {result.errors[0].message_en if result.errors else '?'}")
+            empty = {"identity": {}, "legal_basis": [], "roles": [], "steps": []}
+            score.merge(score_record(empty, truth))
+            continue
+        sc = score_record(result.record.model_dump(mode="json"), truth)
+        sc.misses = [f"{doc.name} [{kind}] {m}" for m in sc.misses]
+        score.merge(sc)
+    return score, n, seconds, failures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument("--only")
+    parser.add_argument("--misses", action="store_true", help="list every wrong value")
+    args = parser.parse_args()
+    docs = documents(args.only)
+    header = ["kind", "docs", *METRICS, "s/doc"]
+    rows = []
+    all_misses: list[str] = []
+    for kind in args.kinds.split(","):
+        score, n, seconds, failures = run_kind(kind, docs)
+        if n == 0:
+            continue
+        cells = [kind, str(n)]
+        for m in METRICS:
+            r = score.rate(m)
+            cells.append("—" if r is None else f"{100 * r:.1f}" if m != "legal_basis_f1" else f"{r:.3f}")
+        cells.append(f"{statistics.median(seconds):.2f}")
+        rows.append(cells)
+        all_misses.extend(failures)
+        all_misses.extend(score.misses)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("-|-".join("-" * w for w in widths))
+    for r in rows:
+        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    print("\n(percent right; legal_basis_f1 as F1; s/doc = median seconds per document)")
+    if args.misses:
+        print("\n".join(all_misses))
+
+
+if __name__ == "__main__":
+    main()

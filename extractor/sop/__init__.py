@@ -1,0 +1,185 @@
+"""Blocks → SOP record (format-agnostic: text, DOCX, PDF and OCR share this)."""
+
+from __future__ import annotations
+
+from extractor.fields.citations import parse_citations
+from extractor.fields.dates import parse_date
+from extractor.layout import LayoutDocument, Table
+from extractor.models import Identity, Signature, SOPRecord, Source
+from extractor.options import ExtractionOptions
+from extractor.sop.front import SECTION_KEYS, is_heading_like, read_agency, read_identity, read_sections
+from extractor.sop.items import split_items
+from extractor.sop.lexicon import norm
+from extractor.sop.person import PLACE_DATE, parse_person
+from extractor.sop.procedure import (
+    Columns,
+    RawStep,
+    build_steps,
+    is_header_row,
+    is_sub_header,
+    link_steps,
+    read_columns,
+    step_number,
+)
+from extractor.sop.rows import Row, document_rows
+
+__all__ = ["parse_sop"]
+
+
+def _procedure_rows(rows: list[Row]) -> tuple[int | None, Columns | None, list[RawStep], list[Table], int]:
+    """Find the flowchart header, read its columns and group step rows.
+
+    Returns (index of the first header row, columns, steps, procedure tables,
+    index of the row after the last step).
+    """
+    header_idx = next((i for i, r in enumerate(rows) if is_header_row(r)), None)
+    if header_idx is None:
+        return None, None, [], [], len(rows)
+    header = rows[header_idx]
+    sub = rows[header_idx + 1] if header_idx + 1 < len(rows) else None
+    if sub is not None and not is_sub_header(sub, header):
+        sub = None
+    cols = read_columns(header, sub)
+    raws: list[RawStep] = []
+    tables: list[Table] = []
+    end = header_idx + (2 if sub else 1)
+    i = end
+    while i < len(rows):
+        row = rows[i]
+        if row.is_paragraph:
+            # Text between two pages of one flowchart (page headers/footers) is skipped
+            # when the table continues right after it.
+            nxt = next((j for j in range(i + 1, min(i + 6, len(rows))) if not rows[j].is_paragraph), None)
+            if nxt is not None and _continues(rows[nxt], cols, raws):
+                i = nxt
+                continue
+            break
+        if is_header_row(row):  # the header repeated on the next page
+            i += 1
+            if i < len(rows) and is_sub_header(rows[i], row):
+                i += 1
+            continue
+        if len(row.texts) < cols.n_cols - 1 and not _continues(row, cols, raws):
+            break
+        if row.table is not None and row.table not in tables:
+            tables.append(row.table)
+        number = step_number(row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else "")
+        if number is not None and (not raws or number != raws[-1].number):
+            raws.append(RawStep(number=number, rows=[row]))
+        elif raws:
+            raws[-1].rows.append(row)  # wrapped text of the previous step
+        i += 1
+        end = i
+    return header_idx, cols, raws, tables, end
+
+
+def _continues(row: Row, cols: Columns, raws: list[RawStep]) -> bool:
+    if row.is_paragraph or abs(len(row.texts) - cols.n_cols) > 1:
+        return False
+    if is_header_row(row):
+        return True
+    number = step_number(row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else "")
+    return number is not None and (not raws or number > raws[-1].number)
+
+
+def _shape_steps(raws: list[RawStep], tables: list[Table], cols: Columns) -> dict[tuple[int, int], int]:
+    index = {id(t): ti for ti, t in enumerate(tables)}
+    out: dict[tuple[int, int], int] = {}
+    for raw in raws:
+        for row in raw.rows:
+            if row.table is None:
+                continue
+            for col in cols.roles:
+                cell = row.cells[col] if col < len(row.cells) else None
+                for shape in cell.shapes if cell else []:
+                    if shape.kind != "offpage":
+                        out[(index[id(row.table)], shape.id)] = raw.number
+    return out
+
+
+def _signature(rows: list[Row]) -> Signature | None:
+    """The signature block after the flowchart: place and date, then the signer."""
+    lines = [line for r in rows for line in (r.text.split("\n") if r.text else [])]
+    lines = [ln for ln in lines if ln.strip()]
+    if not lines:
+        return None
+    place = date = None
+    start = 0
+    for i, ln in enumerate(lines):
+        m = PLACE_DATE.match(ln)
+        if m and parse_date(m.group("date")):
+            place, date, start = m.group("place").strip(), parse_date(m.group("date")), i + 1
+            break
+    person = parse_person(lines[start : start + 12])
+    if not (person.name or person.nip or date):
+        return None
+    return Signature(place=place, date=date, prov=rows[0].prov, **person.model_dump())
+
+
+def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions) -> SOPRecord:
+    """Build the SOP record from a document's blocks."""
+    rows = document_rows(layout)
+    header_idx, cols, raws, tables, end = _procedure_rows(rows)
+    front_rows = rows[: header_idx if header_idx is not None else len(rows)]
+    notes = list(layout.notes)
+
+    identity, used = read_identity(front_rows)
+    agency, unit = read_agency(front_rows)
+    identity.agency = agency
+    identity.unit = identity.unit or unit
+
+    # Paragraphs just above the flowchart name the procedure; they are not box content.
+    heading = None
+    tail = [i for i in range(len(front_rows) - 1, max(-1, len(front_rows) - 4), -1) if front_rows[i].is_paragraph]
+    for i in tail:
+        if is_heading_like(front_rows[i].text, identity.title):
+            heading = heading or front_rows[i].text
+            used.add(i)
+    box_rows = [r for i, r in enumerate(front_rows) if i not in used or not r.is_paragraph]
+    front = read_sections([r for i, r in enumerate(front_rows) if i not in used])
+    del box_rows
+
+    def items(key: str) -> list[str]:
+        return split_items(front.sections.get(key, ""), wrapped=front.wrapped.get(key, False))
+
+    legal = parse_citations(front.sections.get("legal_basis", ""))
+    for citation in legal:
+        citation.prov = front.section_prov.get("legal_basis")
+
+    steps = build_steps(raws, cols, options) if cols else []
+    if cols and tables:
+        link_steps(steps, _shape_steps(raws, tables, cols), tables)
+    if cols is None:
+        notes.append("procedure_table_not_found")
+    elif steps and cols.roles and not any(s.marks for s in steps):
+        notes.append("symbols_lost")
+    elif cols is not None and not cols.roles:
+        notes.append("role_columns_not_found")
+
+    signature = _signature(rows[end:])
+    if identity.approved_by and signature:
+        same = norm(identity.approved_by.position or "") and norm(signature.position or "").startswith(
+            norm(identity.approved_by.position or "")[:20]
+        )
+        if same:
+            identity.approved_by.name = identity.approved_by.name or signature.name
+            identity.approved_by.nip = identity.approved_by.nip or signature.nip
+            identity.approved_by.rank = identity.approved_by.rank or signature.rank
+
+    return SOPRecord(
+        source=source,
+        identity=identity if isinstance(identity, Identity) else Identity(),
+        legal_basis=legal,
+        qualifications=items("qualifications"),
+        related_sops=items("related_sops"),
+        equipment=items("equipment"),
+        warnings=items("warnings"),
+        records=items("records"),
+        roles=list(cols.roles.values()) if cols else [],
+        steps=steps,
+        signature=signature,
+        sections_found=[k for k in SECTION_KEYS if k in front.sections],
+        procedure_heading=heading,
+        procedure_columns=cols.header if cols else [],
+        extraction_notes=notes,
+    )

@@ -1,0 +1,293 @@
+"""The procedure (flowchart) table: header → columns, rows → steps with actors and symbols.
+
+Per Permen PANRB 35/2012 the columns are No | Kegiatan | Pelaksana₁…ₙ | Mutu Baku
+(Kelengkapan, Waktu, Output) | Keterangan. The role columns lie between the
+activity column and the first Mutu Baku column. A symbol in a role column gives
+the step's actor and symbol: a drawn shape (PDF, scan, DOCX) or a token that
+survived a text export ("Mulai", "[]", "{ } (Decision)"). With no symbol the
+actor stays None: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.fields.durations import parse_duration
+from extractor.layout import Cell, CellShape, Table
+from extractor.models import Mark, Provenance, Step
+from extractor.options import ExtractionOptions
+from extractor.sop.items import join_wrapped, split_requirements
+from extractor.sop.lexicon import branch_label, match_label, norm, symbol_token
+from extractor.sop.rows import Row
+
+QUALITY_KEYS = ("requirements", "time", "output")
+# A step number cell: "1", "1.", "(1)", OCR "l" for 1 is handled by the OCR lexicon.
+_STEP_NO = re.compile(r"^\(?\s*(\d{1,3})\s*[.)]?\s*$")
+
+
+@dataclass
+class Columns:
+    """Which column holds what; ``roles`` maps column index → role name."""
+
+    no: int | None = None
+    activity: int | None = None
+    requirements: int | None = None
+    time: int | None = None
+    output: int | None = None
+    notes: int | None = None
+    roles: dict[int, str] = field(default_factory=dict)
+    header: list[str] = field(default_factory=list)
+    n_cols: int = 0
+
+
+def _header_key(text: str) -> str | None:
+    return match_label(text, "procedure") if text.strip() else None
+
+
+def is_header_row(row: Row) -> bool:
+    """A row naming at least the number and activity columns (or activity + Pelaksana)."""
+    if row.is_paragraph or len(row.texts) < 3:
+        return False
+    keys = {_header_key(t) for _, t in row.nonempty}
+    return ("activity" in keys and bool(keys & {"no", "roles_group", "quality_group", "time"})) or (
+        "no" in keys and "roles_group" in keys
+    )
+
+
+def step_number(text: str) -> int | None:
+    m = _STEP_NO.match(text.strip())
+    return int(m.group(1)) if m else None
+
+
+def _slot_text(row: Row, i: int) -> str:
+    """Text of the cell covering column ``i`` (a merged header cell counts for all its columns)."""
+    if i >= len(row.texts):
+        return ""
+    cell = row.cells[i] if i < len(row.cells) else None
+    return cell.text if cell is not None else row.texts[i]
+
+
+def read_columns(header: Row, sub: Row | None) -> Columns:
+    """Column map from the header row and the optional sub-header row below it."""
+    n = max(len(header.texts), len(sub.texts) if sub else 0)
+    top = [_slot_text(header, i) for i in range(n)]
+    low = [sub.texts[i] if sub and i < len(sub.texts) else "" for i in range(n)]
+    cols = Columns(n_cols=n)
+    keys_top = [_header_key(t) for t in top]
+    for i in range(n):
+        key = _header_key(low[i]) if low[i].strip() else None
+        if key not in ("requirements", "time", "output", "notes"):
+            key = keys_top[i] if key is None else None
+        if key in ("no", "activity", "requirements", "time", "output", "notes"):
+            if key is not None and getattr(cols, key) is None:
+                setattr(cols, key, i)
+    first_quality = min(
+        (c for c in (cols.requirements, cols.time, cols.output) if c is not None), default=n
+    )
+    start = (cols.activity if cols.activity is not None else (cols.no or 0)) + 1
+    end = first_quality
+    if cols.notes is not None and cols.notes < end and cols.notes > start:
+        end = cols.notes
+    for i in range(start, end):
+        name = low[i].strip() if sub else ""
+        if not name and keys_top[i] is None:
+            name = top[i].strip()
+        if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
+            cols.roles[i] = re.sub(r"\s+", " ", name)
+    cols.header = [
+        " / ".join(p for p in (top[i].strip(), low[i].strip()) if p) for i in range(n)
+    ]
+    return cols
+
+
+def is_sub_header(row: Row, cols_top: Row) -> bool:
+    """The second header row (role names, Kelengkapan/Waktu/Output)."""
+    if row.is_paragraph or step_number(row.texts[0] if row.texts else "") is not None:
+        return False
+    keys = {_header_key(t) for _, t in row.nonempty}
+    no_text = not (row.texts[0].strip() if row.texts else "")
+    return bool(keys & {"requirements", "time", "output"}) or (
+        no_text and len(row.nonempty) >= 2 and not any(len(t) > 80 for _, t in row.nonempty)
+    )
+
+
+@dataclass
+class RawStep:
+    """A step being assembled from one or more rows."""
+
+    number: int
+    rows: list[Row] = field(default_factory=list)
+
+
+def _cell_text(row: Row, col: int | None) -> str:
+    if col is None or col >= len(row.texts):
+        return ""
+    return row.texts[col]
+
+
+def _wrapped(row: Row) -> bool:
+    return row.prov is not None and row.prov.source in ("text_layer", "ocr")
+
+
+def _shape_symbol(shape: CellShape) -> str | None:
+    return {"process": "process", "decision": "decision", "terminator": "terminator"}.get(
+        shape.kind
+    )
+
+
+def collect_marks(
+    steps: list[RawStep], cols: Columns
+) -> dict[int, list[tuple[str, str | None, CellShape | None, Provenance | None]]]:
+    """Per step number: (role, symbol, shape, prov) for every symbol in a role column."""
+    marks: dict[int, list[tuple[str, str | None, CellShape | None, Provenance | None]]] = {}
+    for raw in steps:
+        found: list[tuple[str, str | None, CellShape | None, Provenance | None]] = []
+        seen: set[int] = set()
+        for row in raw.rows:
+            for col, role in cols.roles.items():
+                cell: Cell | None = row.cells[col] if col < len(row.cells) else None
+                if cell is not None and id(cell) in seen:
+                    continue
+                if cell is not None:
+                    seen.add(id(cell))
+                    for shape in cell.shapes:
+                        if shape.kind == "offpage":
+                            continue
+                        found.append((role, _shape_symbol(shape), shape, cell.prov))
+                    if cell.shapes:
+                        continue
+                token = symbol_token(_cell_text(row, col))
+                if token:
+                    found.append((role, token, None, row.prov))
+        marks[raw.number] = found
+    return marks
+
+
+def branch_labels(raw: RawStep, cols: Columns) -> list[str]:
+    out: list[str] = []
+    for row in raw.rows:
+        for col in cols.roles:
+            text = _cell_text(row, col).strip()
+            if text and branch_label(text):
+                out.append(text)
+    return out
+
+
+def build_steps(
+    raws: list[RawStep], cols: Columns, options: ExtractionOptions
+) -> list[Step]:
+    """Steps with text fields, actors and symbols (``next`` is filled by ``link_steps``)."""
+    marks = collect_marks(raws, cols)
+    steps: list[Step] = []
+    n_steps = len(raws)
+    for idx, raw in enumerate(raws):
+        def joined(col: int | None, raw: RawStep = raw) -> str:
+            parts = [_cell_text(r, col) for r in raw.rows]
+            return join_wrapped("\n".join(p for p in parts if p.strip()))
+
+        wrapped = any(_wrapped(r) for r in raw.rows)
+        req_text = "\n".join(_cell_text(r, cols.requirements) for r in raw.rows).strip()
+        time_text = joined(cols.time)
+        step_marks = []
+        for role, symbol, shape, prov in marks[raw.number]:
+            step_marks.append(
+                Mark(role=role, symbol=_resolve_terminator(symbol, shape, idx, n_steps), prov=prov)
+            )
+        actors = {m.role for m in step_marks}
+        symbols = {m.symbol for m in step_marks}
+        steps.append(
+            Step(
+                number=raw.number,
+                activity=joined(cols.activity),
+                actor=next(iter(actors)) if len(actors) == 1 else None,
+                symbol=next(iter(symbols)) if len(symbols) == 1 else None,  # type: ignore[arg-type]
+                requirements=split_requirements(req_text, wrapped=wrapped),
+                duration=parse_duration(time_text, options.workday_hours) if time_text else None,
+                output=joined(cols.output) or None,
+                notes=joined(cols.notes) or None,
+                marks=step_marks,
+                branch_labels=branch_labels(raw, cols),
+                prov=raw.rows[0].prov,
+            )
+        )
+    return steps
+
+
+def _resolve_terminator(
+    symbol: str | None, shape: CellShape | None, idx: int, n_steps: int
+) -> str | None:
+    """A capsule is start or end: by its label, else by position in the table."""
+    if symbol != "terminator":
+        return symbol
+    label = norm(shape.label or "") if shape else ""
+    token = symbol_token(label) if label else None
+    if token in ("start", "end"):
+        return token
+    if idx == n_steps - 1:
+        return "end"
+    if idx == 0:
+        return "start"
+    return "end" if idx > n_steps / 2 else "start"
+
+
+def link_steps(steps: list[Step], shape_steps: dict[tuple[int, int], int], tables: list[Table]) -> None:
+    """Fill ``next`` from the connectors (edges) of the procedure tables.
+
+    ``shape_steps`` maps (table index, shape id) → step number. An edge into an
+    off-page connector continues from the matching connector on a later page
+    (same label, else the next one in order).
+    """
+    by_number = {s.number: s for s in steps}
+    out_edges: dict[tuple[int, int], list[tuple[tuple[int, int], str | None]]] = {}
+    offpage_out: list[tuple[int, int, str | None]] = []  # (table, shape, label) leaving the page
+    offpage_in: list[tuple[int, int, str | None]] = []
+    kinds: dict[tuple[int, int], CellShape] = {}
+    for ti, table in enumerate(tables):
+        for cell in table.cells:
+            for shape in cell.shapes:
+                kinds[(ti, shape.id)] = shape
+        for edge in table.edges:
+            out_edges.setdefault((ti, edge.source), []).append(((ti, edge.target), edge.label))
+    for key, shape in kinds.items():
+        if shape.kind != "offpage":
+            continue
+        has_in = any(t == key for edges in out_edges.values() for t, _ in edges)
+        has_out = key in out_edges
+        if has_in and not has_out:
+            offpage_out.append((key[0], key[1], shape.label))
+        elif has_out:
+            offpage_in.append((key[0], key[1], shape.label))
+
+    def resolve(target: tuple[int, int], depth: int = 0) -> list[int]:
+        if target in shape_steps:
+            return [shape_steps[target]]
+        shape = kinds.get(target)
+        if shape is None or shape.kind != "offpage" or depth > 3:
+            return []
+        candidates = [p for p in offpage_in if p[0] > target[0]]
+        same = [p for p in candidates if shape.label and p[2] and norm(p[2]) == norm(shape.label)]
+        chosen = (same or candidates)[:1]
+        result: list[int] = []
+        for t, sid, _ in chosen:
+            for nxt, _label in out_edges.get((t, sid), []):
+                result.extend(resolve(nxt, depth + 1))
+        return result
+
+    for (ti, sid), number in shape_steps.items():
+        step = by_number.get(number)
+        if step is None:
+            continue
+        targets: list[tuple[int, str | None]] = []
+        for target, label in out_edges.get((ti, sid), []):
+            targets.extend((n, label) for n in resolve(target))
+        if step.symbol == "decision":
+            yes = [n for n, lab in targets if lab and branch_label(lab) == "yes"]
+            no = [n for n, lab in targets if lab and branch_label(lab) == "no"]
+            rest = [n for n, lab in targets if n not in yes and n not in no]
+            targets_sorted = yes + rest + no
+        else:
+            targets_sorted = [n for n, _ in targets]
+        for n in targets_sorted:
+            if n != number and n not in step.next:
+                step.next.append(n)
