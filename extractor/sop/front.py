@@ -139,6 +139,17 @@ def _region_span(line: str) -> tuple[int, int] | None:
     return m.start(), (unit.start() if unit else len(line))
 
 
+def _is_name_tail(line: str) -> bool:
+    """One or two capitalised words that continue a wrapped name (not a unit or an agency)."""
+    words = line.split()
+    return (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and not _UNIT.match(line)
+        and not _AGENCY_START.match(line)
+    )
+
+
 def read_agency(rows: list[Row]) -> tuple[str | None, str | None]:
     """Agency and unit from the letterhead and the identity table's left column.
 
@@ -174,6 +185,10 @@ def read_agency(rows: list[Row]) -> tuple[str | None, str | None]:
         if _UNIT.match(line) or _AGENCY_START.match(line) and not _SUB_AGENCY.match(line):
             break
         parts.append(line)
+    # A region name wrapped onto the next line: "Kabupaten Hulu Sungai" / "Tengah".
+    nxt = start_line + len(parts)
+    if _region_span(parts[-1]) and nxt < len(lines) and _is_name_tail(lines[nxt]):
+        parts.append(lines[nxt])
     agency_text = " ".join(parts)
     span = _region_span(agency_text)
     if span:

@@ -8,12 +8,14 @@ import re
 _NUM_MARKER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\s?[.)]\s+(?=\S)")
 _ALPHA_MARKER = re.compile(r"(?:(?<=\s)|^)([a-z])\s?[.)]\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[-•▪◦●*]\s+")
-_HYPHEN_WRAP = re.compile(r"(\w)-\n(\w)")
+# A line that ends in a hyphen: Indonesian compounds ("perundang-\nundangan",
+# "masing-\nmasing") wrap at their hyphen; document producers rarely hyphenate.
+_HYPHEN_WRAP = re.compile(r"(\w)-\s*\n\s*(\w)")
 
 
 def join_wrapped(text: str) -> str:
-    """Join lines that were wrapped by layout: 'menyu-\\nsun' → 'menyusun'."""
-    text = _HYPHEN_WRAP.sub(r"\1\2", text)
+    """Join lines that were wrapped by layout, keeping a compound's hyphen."""
+    text = _HYPHEN_WRAP.sub(r"\1-\2", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

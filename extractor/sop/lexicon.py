@@ -59,6 +59,11 @@ def match_label(text: str, group: str, *, fuzzy: bool = True) -> str | None:
 def split_label(text: str, group: str) -> tuple[str, str] | None:
     """``(key, rest)`` when ``text`` starts with a label of ``group`` ("Dasar Hukum : 1. …")."""
     stripped = text.strip()
+    # A label wrapped inside a narrow cell: "Tanggal\nPengesahan/Efektif" (value elsewhere).
+    if "\n" in stripped and len(stripped) <= 60:
+        key = match_label(stripped.replace("\n", " ").rstrip(" :"), group)
+        if key:
+            return key, ""
     m = _LABEL_SPLIT.match(stripped)
     if m:
         key = match_label(m.group("label"), group)

@@ -94,7 +94,7 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         if not name and keys_top[i] is None:
             name = top[i].strip()
         if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
-            cols.roles[i] = re.sub(r"\s+", " ", name)
+            cols.roles[i] = join_wrapped(name)
     cols.header = [
         " / ".join(p for p in (top[i].strip(), low[i].strip()) if p) for i in range(n)
     ]
