@@ -32,7 +32,7 @@ def _root() -> None:
 class _NoTraceback(logging.Formatter):
     """Users see one line per problem; SOPCHECK_DEBUG=1 shows tracebacks."""
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]  # noqa: N802
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
         return ""
 
     def format(self, record: logging.LogRecord) -> str:
@@ -78,6 +78,192 @@ def extract(
         payload = records[0] if len(files) == 1 else records
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     raise typer.Exit(EXIT_UNUSABLE if failed else EXIT_OK)
+
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_TABLE_HEAD = {
+    "id": ("Kode", "Tingkat", "Langkah", "Temuan", "Saran", "Skor", "galat", "peringatan", "info"),
+    "en": (
+        "Code",
+        "Severity",
+        "Step",
+        "Finding",
+        "Suggestion",
+        "Score",
+        "errors",
+        "warnings",
+        "infos",
+    ),
+}
+
+
+def _print_table(reports: list) -> None:  # type: ignore[type-arg]
+    """Reports as readable terminal tables (rich)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=False)
+    for report in reports:
+        head = _TABLE_HEAD["en" if report.lang == "en" else "id"]
+        s = report.summary
+        console.print(
+            f"[bold]{report.source.filename}[/bold]  {head[5]} {s.score}/100  "
+            f"({s.errors} {head[6]}, {s.warnings} {head[7]}, {s.infos} {head[8]})"
+        )
+        table = Table(show_lines=True, expand=True)
+        for title, kwargs in zip(
+            head[:5],
+            (
+                {"no_wrap": True},
+                {"no_wrap": True},
+                {"justify": "right"},
+                {"ratio": 3},
+                {"ratio": 2},
+            ),
+            strict=True,
+        ):
+            table.add_column(title, **kwargs)
+        for f in report.findings:
+            style = SEVERITY_STYLE.get(f.severity.value, "")
+            message = f.message + (f"\n[dim]« {f.evidence} »[/dim]" if f.evidence else "")
+            table.add_row(
+                f.rule,
+                f"[{style}]{f.severity.value}[/{style}]",
+                str(f.step or ""),
+                message,
+                f.suggestion or "",
+            )
+        console.print(table)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="documents to check")],
+    fmt: Annotated[str, typer.Option("--format", help="json or table")] = "json",
+    profile: Annotated[str | None, typer.Option("--profile", help="profile name or file")] = None,
+    lang: LangOpt = "id",
+) -> None:
+    """Read documents and check them against the rules (exit 1 when any error is found)."""
+    from extractor import extract as do_extract
+    from rules import ProfileError, load_profile
+    from rules import check as run_check
+
+    if fmt not in ("json", "table"):
+        _err(f"--format: json | table (not {fmt!r})")
+        raise typer.Exit(EXIT_UNUSABLE)
+    try:
+        prof = load_profile(profile)
+    except ProfileError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    reports = []
+    unusable = False
+    for path in files:
+        result = do_extract(path)
+        if result.record is None:
+            unusable = True
+            for err in result.errors:
+                _err(f"{path}: {err.message_id} / {err.message_en}")
+            continue
+        reports.append(run_check(result.record, prof, lang=lang))
+    if reports and fmt == "table":
+        _print_table(reports)
+    elif reports:
+        payload = [r.model_dump(mode="json") for r in reports]
+        typer.echo(
+            json.dumps(payload[0] if len(files) == 1 else payload, ensure_ascii=False, indent=2)
+        )
+    if unusable:
+        raise typer.Exit(EXIT_UNUSABLE)
+    has_error = any(r.summary.errors for r in reports)
+    raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_OK)
+
+
+@app.command("rules")
+def rules_catalog(
+    fmt: Annotated[str, typer.Option("--format", help="json or md")] = "json",
+) -> None:
+    """The rule catalogue: code, category, severity, title, rationale, regulation."""
+    from rules import registry
+    from rules.docs import index_page
+
+    if fmt == "md":
+        typer.echo(index_page(registry.all()))
+    elif fmt == "json":
+        metas = [m.model_dump(mode="json", exclude={"templates"}) for m in registry.all()]
+        typer.echo(json.dumps(metas, ensure_ascii=False, indent=2))
+    else:
+        _err(f"--format: json | md (not {fmt!r})")
+        raise typer.Exit(EXIT_UNUSABLE)
+
+
+# -- the service (serve, admin keys) ---------------------------------------------------
+
+admin_app = typer.Typer(no_args_is_help=True, help="API keys of the service / kunci API layanan")
+app.add_typer(admin_app, name="admin")
+
+RoleOpt = Annotated[str, typer.Option("--role", help="opd, reviewer or inspector")]
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    demo: Annotated[bool, typer.Option("--demo", help="demo keys and the sample corpus")] = False,
+) -> None:
+    """Run the HTTP service and web page (SQLite in SOPCHECK_DATA_DIR, default ./data)."""
+    from api.admin import serve as run_server
+
+    typer.echo(f"sopcheck: http://{host}:{port}/ui")
+    run_server(host, port, demo)
+
+
+@admin_app.command("create-key")
+def admin_create_key(
+    role: RoleOpt,
+    agency: Annotated[str | None, typer.Option("--agency", help="the OPD of an opd key")] = None,
+    name: Annotated[str, typer.Option("--name", help="who holds the key")] = "",
+) -> None:
+    """Create an API key and print it (once: only its hash is stored)."""
+    from api.admin import create
+
+    if role not in ("opd", "reviewer", "inspector"):
+        _err("--role: opd, reviewer, inspector")
+        raise typer.Exit(EXIT_UNUSABLE)
+    try:
+        key_id, key = create(role, agency, name)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    _err(
+        f"id: {key_id} (simpan kunci ini; tidak akan ditampilkan lagi / store it: it is not "
+        f"shown again)"
+    )
+    typer.echo(key)
+
+
+@admin_app.command("revoke-key")
+def admin_revoke_key(key_id: Annotated[str, typer.Argument(help="key id or prefix")]) -> None:
+    """Revoke an API key."""
+    from api.admin import revoke
+
+    if not revoke(key_id):
+        _err(f"kunci tidak ditemukan / no such key: {key_id}")
+        raise typer.Exit(EXIT_UNUSABLE)
+    typer.echo(f"revoked {key_id}")
+
+
+@admin_app.command("list-keys")
+def admin_list_keys() -> None:
+    """List API keys (never the keys themselves)."""
+    from api.admin import list_keys
+
+    for k in list_keys():
+        state = f"revoked {k['revoked']}" if k["revoked"] else "active"
+        typer.echo(
+            f"{k['id']}  {k['prefix']}  {k['role']:<9} {state:<27} {k['agency'] or '-'}  "
+            f"{k['name']}"
+        )
 
 
 def main() -> None:

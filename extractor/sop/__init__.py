@@ -9,7 +9,8 @@ from extractor.models import Identity, Signature, SOPRecord, Source
 from extractor.options import ExtractionOptions
 from extractor.sop.front import SECTION_KEYS, is_heading_like, read_agency, read_identity, read_sections
 from extractor.sop.items import split_items
-from extractor.sop.lexicon import norm
+from extractor.sop.items import LIST_ITEM
+from extractor.sop.lexicon import norm, split_label
 from extractor.sop.person import PLACE_DATE, parse_person
 from extractor.sop.procedure import (
     Columns,
@@ -130,7 +131,12 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
 
     # Paragraphs just above the flowchart name the procedure; they are not box content.
     heading = None
-    tail = [i for i in range(len(front_rows) - 1, max(-1, len(front_rows) - 4), -1) if front_rows[i].is_paragraph]
+    tail = []
+    for i in range(len(front_rows) - 1, max(-1, len(front_rows) - 4), -1):
+        row = front_rows[i]
+        if not row.is_paragraph or LIST_ITEM.match(row.text) or split_label(row.text, "sections"):
+            break  # box content or a box label: the heading, if any, is below it
+        tail.append(i)
     for i in tail:
         if is_heading_like(front_rows[i].text, identity.title):
             heading = heading or front_rows[i].text
@@ -149,12 +155,14 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
     steps = build_steps(raws, cols, options) if cols else []
     if cols and tables:
         link_steps(steps, _shape_steps(raws, tables, cols), tables)
+    # Notes are "code" or "code:detail"; the rules report them as "could not check".
     if cols is None:
-        notes.append("procedure_table_not_found")
+        notes.append("table_not_found")
     elif steps and cols.roles and not any(s.marks for s in steps):
         notes.append("symbols_lost")
-    elif cols is not None and not cols.roles:
+    elif not cols.roles:
         notes.append("role_columns_not_found")
+    notes.extend(f"section_not_found:{k}" for k in SECTION_KEYS if k not in front.sections)
 
     signature = _signature(rows[end:])
     if identity.approved_by and signature:

@@ -107,9 +107,10 @@ def read_identity(rows: list[Row]) -> tuple[Identity, set[int]]:
     return ident, used
 
 
-def _letterhead_lines(rows: list[Row]) -> list[str]:
-    """Lines that can name the agency: the letterhead and the identity table's left column."""
-    lines: list[str] = []
+def _letterhead_lines(rows: list[Row]) -> list[tuple[str, int]]:
+    """Lines that can name the agency, each with the index of the cell/paragraph it came from."""
+    lines: list[tuple[str, int]] = []
+    origin = 0
     for row in rows:
         if any(split_label(text, "sections") for _, text in row.nonempty):
             break
@@ -122,11 +123,12 @@ def _letterhead_lines(rows: list[Row]) -> list[str]:
                     break
                 texts.append(text)
         for text in texts:
+            origin += 1
             for line in text.split("\n"):
                 line = line.strip()
                 if line and not _LETTERHEAD_NOISE.search(line):
                     if norm(line) not in labels()["agency_placeholders"]:
-                        lines.append(line)
+                        lines.append((line, origin))
     return lines
 
 
@@ -159,16 +161,17 @@ def read_agency(rows: list[Row]) -> tuple[str | None, str | None]:
     one, the region of a "Pemerintah Kabupaten …" line is appended. A unit
     (Bidang, Bagian, Seksi…) after it is the unit.
     """
-    lines = _letterhead_lines(rows)
+    tagged = _letterhead_lines(rows)
     region = None
-    for i, line in enumerate(lines):
+    for i, (line, origin) in enumerate(tagged):
         n = norm(line)
         if any(n.startswith(p) for p in labels()["government_prefixes"]):
             span = _region_span(line)
             if span and region is None:
                 region = title_case(line[span[0] : span[1]].strip())
-            lines[i] = line[span[1] :].strip() if span else ""
-    lines = [ln for ln in lines if ln]
+            tagged[i] = (line[span[1] :].strip() if span else "", origin)
+    tagged = [(ln, o) for ln, o in tagged if ln]
+    lines = [ln for ln, _ in tagged]
     joined = "\n".join(lines)
     m = _AGENCY_START.search(joined.replace("\n", " "))
     if not m:
@@ -187,7 +190,8 @@ def read_agency(rows: list[Row]) -> tuple[str | None, str | None]:
         parts.append(line)
     # A region name wrapped onto the next line: "Kabupaten Hulu Sungai" / "Tengah".
     nxt = start_line + len(parts)
-    if _region_span(parts[-1]) and nxt < len(lines) and _is_name_tail(lines[nxt]):
+    same_cell = nxt < len(lines) and tagged[nxt][1] == tagged[nxt - 1][1]
+    if _region_span(parts[-1]) and same_cell and _is_name_tail(lines[nxt]):
         parts.append(lines[nxt])
     agency_text = " ".join(parts)
     span = _region_span(agency_text)

@@ -7,6 +7,8 @@ import re
 # A list marker: "1." "2)" "a." "-" "•" at the start of a line or after a space.
 _NUM_MARKER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\s?[.)]\s+(?=\S)")
 _ALPHA_MARKER = re.compile(r"(?:(?<=\s)|^)([a-z])\s?[.)]\s+(?=\S)")
+# A line that starts a list item ("1. …", "a) …", "- …").
+LIST_ITEM = re.compile(r"^\s*(\d{1,2}|[a-z])\s?[.)]\s+\S|^\s*[-•▪◦●*]\s+")
 _BULLET = re.compile(r"^\s*[-•▪◦●*]\s+")
 # A line that ends in a hyphen: Indonesian compounds ("perundang-\nundangan",
 # "masing-\nmasing") wrap at their hyphen; document producers rarely hyphenate.

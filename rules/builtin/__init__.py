@@ -1,0 +1,1 @@
+"""Built-in rules, discovered by the registry (one module per rule, named by its code)."""

@@ -1,0 +1,83 @@
+"""CON001: a requirement that nothing earlier produced."""
+# ruff: noqa: RUF012  # rule metadata are constants, declared ClassVar on rules.base.Rule
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from rules.base import Rule
+from rules.context import Context
+from rules.lib.knowledge import load
+from rules.lib.text import covers, normalise
+from rules.models import Category, Finding, Severity
+
+
+@cache
+def _external_words() -> tuple[str, ...]:
+    return tuple(normalise(w) for w in load("vocabulary")["external_inputs"])
+
+
+def is_external(requirement: str) -> bool:
+    """Inputs that come from outside by nature (regulations, incoming letters, applications)."""
+    text = normalise(requirement)
+    return any(f" {w} " in f" {text} " for w in _external_words())
+
+
+class RequirementNotProduced(Rule):
+    """A step needs a Kelengkapan that no earlier step produced and the SOP does not provide."""
+
+    code = "CON001"
+    name = "requirement-not-produced"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+    regulation = "Permen PANRB 35/2012, Lampiran, Mutu Baku (kelengkapan/standar input dan output)"
+    title = {
+        "id": "Kelengkapan tidak berasal dari langkah sebelumnya",
+        "en": "Requirement not produced earlier",
+    }
+    rationale = {
+        "id": "Output suatu langkah menjadi kelengkapan langkah berikutnya; kelengkapan yang "
+        "tidak dihasilkan langkah sebelumnya dan tidak ada di Peralatan/Perlengkapan atau "
+        "Keterkaitan menandakan alur yang terputus.",
+        "en": "A step's output is the next step's requirement; a requirement that no earlier "
+        "step produced and that is not in the equipment or related SOPs shows a broken chain.",
+    }
+    messages = {
+        "message": {
+            "id": "Kelengkapan langkah {step} '{requirement}' tidak dihasilkan oleh langkah "
+            "sebelumnya dan tidak tercantum pada Peralatan/Perlengkapan atau Keterkaitan.",
+            "en": "Step {step}'s requirement '{requirement}' is not produced by an earlier step "
+            "and is not listed in the equipment or related SOPs.",
+        },
+        "suggestion": {
+            "id": "Samakan kelengkapan langkah {step} dengan output langkah sebelumnya{previous}, "
+            "atau cantumkan '{requirement}' pada Peralatan/Perlengkapan.",
+            "en": "Match step {step}'s requirement with an earlier step's output{previous}, or "
+            "list '{requirement}' under equipment.",
+        },
+        "previous": {"id": " (mis. '{output}')", "en": " (e.g. '{output}')"},
+    }
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        record = ctx.record
+        available = [*record.equipment, *record.related_sops, *record.records]
+        for i, step in enumerate(record.steps):
+            supplies = [*available, *(x for x in [step.output] if x)]
+            if i > 0:
+                for req in step.requirements:
+                    if is_external(req) or any(covers(s, req) for s in supplies):
+                        continue
+                    previous = record.steps[i - 1].output
+                    yield self.finding(
+                        ctx,
+                        section="steps",
+                        step=step.number,
+                        path=f"steps[{i}].requirements",
+                        evidence=req,
+                        prov=step.prov,
+                        requirement=req,
+                        previous=self.text(ctx, "previous", output=previous) if previous else "",
+                    )
+            # what this step had, made or did is available to the steps after it
+            available += [*step.requirements, step.activity, *(x for x in [step.output] if x)]

@@ -1,0 +1,1 @@
+"""Built-in consistency rules (one module per rule)."""

@@ -1,0 +1,1 @@
+"""Built-in extraction rules (one module per rule)."""

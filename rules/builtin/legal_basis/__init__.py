@@ -1,0 +1,1 @@
+"""Built-in legal_basis rules (one module per rule)."""

@@ -1,0 +1,1 @@
+"""Built-in roles rules (one module per rule)."""

@@ -1,0 +1,1 @@
+"""Built-in timing rules (one module per rule)."""

@@ -1,0 +1,1 @@
+"""Helpers shared by rules: knowledge loading, text matching, regulations, titles, flow, time."""
