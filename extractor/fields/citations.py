@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 NUMBER_MARKER = re.compile(r"\b(?:nomor|nomer|nomo|nmr|no)(?=[\s.:]|\d|$)\.?\s*:?\s*", re.I)
 # The number as written: "53", "PER/21/M.PAN/11/2008", "51/PMK.02/2014",
 # "065-277-2025", "XI/MPR/1998", "PK. 4" (a short prefix, a dot, then digits).
-NUMBER_VALUE = re.compile(r"(?:[A-Za-z]{1,4}\.\s?(?=\d))?[0-9A-Za-z|][0-9A-Za-z|.\-/]*")
+# "PM 19" (Permenhub) and "KM 5": an upper-case prefix, a space, then digits.
+NUMBER_VALUE = re.compile(
+    r"(?:[A-Za-z]{1,4}\.\s?(?=\d)|[A-Z]{1,4}\s(?=\d))?[0-9A-Za-z|][0-9A-Za-z|.\-/]*"
+)
 # A number written without "Nomor": "Perpres 29/2014", "UU 25 Tahun 2009".
 BARE_NUMBER = re.compile(r"(?<![\w/.])\d[0-9A-Za-z.\-/]*")
 # "Tahun"/"Thn"/"Th" before a year; year digits may hold OCR letters ("2O14").
