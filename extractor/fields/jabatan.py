@@ -298,3 +298,14 @@ def agency_type(name: str) -> str | None:
         if kind.fallback and kind.keywords.search(view):
             return kind.name
     return None
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word (lower case) of the titles and their aliases: for repairing words that
+    a narrow cell broke across lines ("Pengadminis" / "trasi")."""
+    words: set[str] = set()
+    for entry in _lexicon().entries:
+        for alias in entry.aliases:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", alias) if len(w) > 3)
+    return frozenset(words)

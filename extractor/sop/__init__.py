@@ -7,9 +7,14 @@ from extractor.fields.dates import parse_date
 from extractor.layout import LayoutDocument, Table
 from extractor.models import Identity, Signature, SOPRecord, Source
 from extractor.options import ExtractionOptions
-from extractor.sop.front import SECTION_KEYS, is_heading_like, read_agency, read_identity, read_sections
-from extractor.sop.items import split_items
-from extractor.sop.items import LIST_ITEM
+from extractor.sop.front import (
+    SECTION_KEYS,
+    is_heading_like,
+    read_agency,
+    read_identity,
+    read_sections,
+)
+from extractor.sop.items import LIST_ITEM, split_items
 from extractor.sop.lexicon import norm, split_label
 from extractor.sop.person import PLACE_DATE, parse_person
 from extractor.sop.procedure import (
@@ -27,7 +32,9 @@ from extractor.sop.rows import Row, document_rows
 __all__ = ["parse_sop"]
 
 
-def _procedure_rows(rows: list[Row]) -> tuple[int | None, Columns | None, list[RawStep], list[Table], int]:
+def _procedure_rows(
+    rows: list[Row],
+) -> tuple[int | None, Columns | None, list[RawStep], list[Table], int]:
     """Find the flowchart header, read its columns and group step rows.
 
     Returns (index of the first header row, columns, steps, procedure tables,
@@ -50,7 +57,9 @@ def _procedure_rows(rows: list[Row]) -> tuple[int | None, Columns | None, list[R
         if row.is_paragraph:
             # Text between two pages of one flowchart (page headers/footers) is skipped
             # when the table continues right after it.
-            nxt = next((j for j in range(i + 1, min(i + 6, len(rows))) if not rows[j].is_paragraph), None)
+            nxt = next(
+                (j for j in range(i + 1, min(i + 6, len(rows))) if not rows[j].is_paragraph), None
+            )
             if nxt is not None and _continues(rows[nxt], cols, raws):
                 i = nxt
                 continue
@@ -64,7 +73,9 @@ def _procedure_rows(rows: list[Row]) -> tuple[int | None, Columns | None, list[R
             break
         if row.table is not None and row.table not in tables:
             tables.append(row.table)
-        number = step_number(row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else "")
+        number = step_number(
+            row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else ""
+        )
         if number is not None and (not raws or number != raws[-1].number):
             raws.append(RawStep(number=number, rows=[row]))
         elif raws:
@@ -79,11 +90,15 @@ def _continues(row: Row, cols: Columns, raws: list[RawStep]) -> bool:
         return False
     if is_header_row(row):
         return True
-    number = step_number(row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else "")
+    number = step_number(
+        row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else ""
+    )
     return number is not None and (not raws or number > raws[-1].number)
 
 
-def _shape_steps(raws: list[RawStep], tables: list[Table], cols: Columns) -> dict[tuple[int, int], int]:
+def _shape_steps(
+    raws: list[RawStep], tables: list[Table], cols: Columns
+) -> dict[tuple[int, int], int]:
     index = {id(t): ti for ti, t in enumerate(tables)}
     out: dict[tuple[int, int], int] = {}
     for raw in raws:
@@ -166,9 +181,9 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
 
     signature = _signature(rows[end:])
     if identity.approved_by and signature:
-        same = norm(identity.approved_by.position or "") and norm(signature.position or "").startswith(
-            norm(identity.approved_by.position or "")[:20]
-        )
+        same = norm(identity.approved_by.position or "") and norm(
+            signature.position or ""
+        ).startswith(norm(identity.approved_by.position or "")[:20])
         if same:
             identity.approved_by.name = identity.approved_by.name or signature.name
             identity.approved_by.nip = identity.approved_by.nip or signature.nip

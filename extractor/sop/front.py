@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from extractor.fields.dates import parse_date
 from extractor.models import Identity, Provenance
 from extractor.sop.items import join_wrapped
-from extractor.sop.lexicon import labels, match_label, norm, split_label, title_case
-from extractor.sop.person import is_region_line, parse_person
+from extractor.sop.lexicon import labels, norm, split_label, title_case
+from extractor.sop.person import parse_person
 from extractor.sop.rows import Row
 
 SECTION_KEYS = ("legal_basis", "qualifications", "related_sops", "equipment", "warnings", "records")
@@ -24,7 +24,9 @@ _LETTERHEAD_NOISE = re.compile(
 # "Kabupaten Garut", "Kota Banjarbaru", "Provinsi Jawa Tengah", "Kab. Balangan"
 _REGION = re.compile(r"\b(kabupaten|kota|provinsi|kab\.)\s+\S", re.IGNORECASE)
 # Words that start a unit below the agency (a Bidang of a Dinas).
-_UNIT = re.compile(r"\b(bidang|bagian|sub\s*bagian|subbagian|seksi|sub\s*bidang|uptd?)\b", re.IGNORECASE)
+_UNIT = re.compile(
+    r"\b(bidang|bagian|sub\s*bagian|subbagian|seksi|sub\s*bidang|uptd?)\b", re.IGNORECASE
+)
 # Words that start an agency name; built from labels.yml agency_words.
 _AGENCY_START = re.compile(
     r"\b(dinas|badan|satuan\s+polisi|satpol|kecamatan|kelurahan|inspektorat|sekretariat|rsud|rumah\s+sakit"
@@ -60,11 +62,20 @@ def _value_after(row: Row, col: int, rest: str) -> tuple[str, int | None]:
 
 
 def _identity_label(text: str) -> tuple[str, str] | None:
+    """``(key, rest)`` when ``text`` is an identity label, e.g. "Nomor SOP : 800/135/…".
+
+    A bare "Nomor" is a label only when its value (if in the same cell) holds a
+    digit: "Nomor : -" or a "Nomor" inside running text is not.
+    """
     found = split_label(text, "identity")
-    if found and found[0] == "number" and norm(text).startswith(("nomor", "no")) and "sop" not in norm(text):
-        # Bare "Nomor" is an identity label only with a value that looks like a number.
-        if not re.search(r"\d", found[1]):
-            return found if not found[1] else None
+    bare_number = (
+        found is not None
+        and found[0] == "number"
+        and norm(text).startswith(("nomor", "no"))
+        and "sop" not in norm(text)
+    )
+    if bare_number and found and found[1] and not re.search(r"\d", found[1]):
+        return None
     return found
 
 
@@ -126,14 +137,14 @@ def _letterhead_lines(rows: list[Row]) -> list[tuple[str, int]]:
             origin += 1
             for line in text.split("\n"):
                 line = line.strip()
-                if line and not _LETTERHEAD_NOISE.search(line):
-                    if norm(line) not in labels()["agency_placeholders"]:
-                        lines.append((line, origin))
+                placeholder = norm(line) in labels()["agency_placeholders"]
+                if line and not placeholder and not _LETTERHEAD_NOISE.search(line):
+                    lines.append((line, origin))
     return lines
 
 
 def _region_span(line: str) -> tuple[int, int] | None:
-    """Where 'Kabupaten X' / 'Kota X' / 'Provinsi X' stands in a line (to the line end or a unit word)."""
+    """Span of 'Kabupaten X' / 'Kota X' / 'Provinsi X': to the line end or a unit word."""
     m = _REGION.search(line)
     if not m:
         return None
@@ -185,7 +196,7 @@ def read_agency(rows: list[Row]) -> tuple[str | None, str | None]:
     for line in lines[start_line + 1 : start_line + 3]:
         if _region_span(parts[-1]):
             break
-        if _UNIT.match(line) or _AGENCY_START.match(line) and not _SUB_AGENCY.match(line):
+        if _UNIT.match(line) or (_AGENCY_START.match(line) and not _SUB_AGENCY.match(line)):
             break
         parts.append(line)
     # A region name wrapped onto the next line: "Kabupaten Hulu Sungai" / "Tengah".

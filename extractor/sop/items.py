@@ -15,6 +15,26 @@ _BULLET = re.compile(r"^\s*[-•▪◦●*]\s+")
 _HYPHEN_WRAP = re.compile(r"(\w)-\s*\n\s*(\w)")
 
 
+# Indonesian suffixes that are never words by themselves: a line that starts with one
+# continues the word above it ("Pengembang" / "an").
+_BARE_SUFFIXES = frozenset({"an", "kan", "nya", "lah", "kah"})
+
+
+def join_broken_words(text: str, vocabulary: frozenset[str]) -> str:
+    """Rejoin a word a narrow cell broke across lines ("Pengadminis\\ntrasi") when the
+    joined word is in ``vocabulary`` and neither piece is."""
+
+    def repl(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        joined = (left + right).lower()
+        pieces_known = left.lower() in vocabulary or right.lower() in vocabulary
+        if right in _BARE_SUFFIXES or (joined in vocabulary and not pieces_known):
+            return left + right
+        return m.group(0)
+
+    return re.sub(r"([A-Za-z]+)\s*\n\s*([a-z]+)", repl, text)
+
+
 def join_wrapped(text: str) -> str:
     """Join lines that were wrapped by layout, keeping a compound's hyphen."""
     text = _HYPHEN_WRAP.sub(r"\1-\2", text)

@@ -44,6 +44,13 @@ def match_label(text: str, group: str, *, fuzzy: bool = True) -> str | None:
     for key, variant in _variants(group):
         if n == variant:
             return key
+    tokens = n.split()
+    if len(tokens) > 1 and sum(map(len, tokens)) / len(tokens) <= 2.5:
+        # Letter-spaced or wrapped in a narrow cell: "N\nO", "KE TE R AN G A N".
+        compact = "".join(tokens)
+        for key, variant in _variants(group):
+            if compact == variant.replace(" ", ""):
+                return key
     if not fuzzy or len(n) < 6:
         return None
     best, best_score = None, 0.0

@@ -26,7 +26,7 @@ _POSITION_WORDS = re.compile(
 def is_rank_line(line: str) -> bool:
     n = norm(line)
     words = set(n.split())
-    return bool(GOLONGAN.search(line)) and bool(words & set(labels()["rank_words"])) or (
+    return (bool(GOLONGAN.search(line)) and bool(words & set(labels()["rank_words"]))) or (
         n.startswith(("pembina", "penata", "pengatur", "juru"))
     )
 

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.fields.durations import parse_duration
+from extractor.fields.jabatan import title_words
 from extractor.layout import Cell, CellShape, Table
 from extractor.models import Mark, Provenance, Step
 from extractor.options import ExtractionOptions
-from extractor.sop.items import join_wrapped, split_requirements
+from extractor.sop.items import join_broken_words, join_wrapped, split_requirements
 from extractor.sop.lexicon import branch_label, match_label, norm, symbol_token
 from extractor.sop.rows import Row
 
@@ -79,9 +80,9 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         key = _header_key(low[i]) if low[i].strip() else None
         if key not in ("requirements", "time", "output", "notes"):
             key = keys_top[i] if key is None else None
-        if key in ("no", "activity", "requirements", "time", "output", "notes"):
-            if key is not None and getattr(cols, key) is None:
-                setattr(cols, key, i)
+        known = key in ("no", "activity", "requirements", "time", "output", "notes")
+        if known and key is not None and getattr(cols, key) is None:
+            setattr(cols, key, i)
     first_quality = min(
         (c for c in (cols.requirements, cols.time, cols.output) if c is not None), default=n
     )
@@ -94,10 +95,8 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         if not name and keys_top[i] is None:
             name = top[i].strip()
         if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
-            cols.roles[i] = join_wrapped(name)
-    cols.header = [
-        " / ".join(p for p in (top[i].strip(), low[i].strip()) if p) for i in range(n)
-    ]
+            cols.roles[i] = join_wrapped(join_broken_words(name, title_words()))
+    cols.header = [" / ".join(p for p in (top[i].strip(), low[i].strip()) if p) for i in range(n)]
     return cols
 
 
@@ -174,14 +173,13 @@ def branch_labels(raw: RawStep, cols: Columns) -> list[str]:
     return out
 
 
-def build_steps(
-    raws: list[RawStep], cols: Columns, options: ExtractionOptions
-) -> list[Step]:
+def build_steps(raws: list[RawStep], cols: Columns, options: ExtractionOptions) -> list[Step]:
     """Steps with text fields, actors and symbols (``next`` is filled by ``link_steps``)."""
     marks = collect_marks(raws, cols)
     steps: list[Step] = []
     n_steps = len(raws)
     for idx, raw in enumerate(raws):
+
         def joined(col: int | None, raw: RawStep = raw) -> str:
             parts = [_cell_text(r, col) for r in raw.rows]
             return join_wrapped("\n".join(p for p in parts if p.strip()))
@@ -231,7 +229,9 @@ def _resolve_terminator(
     return "end" if idx > n_steps / 2 else "start"
 
 
-def link_steps(steps: list[Step], shape_steps: dict[tuple[int, int], int], tables: list[Table]) -> None:
+def link_steps(
+    steps: list[Step], shape_steps: dict[tuple[int, int], int], tables: list[Table]
+) -> None:
     """Fill ``next`` from the connectors (edges) of the procedure tables.
 
     ``shape_steps`` maps (table index, shape id) → step number. An edge into an
@@ -265,9 +265,11 @@ def link_steps(steps: list[Step], shape_steps: dict[tuple[int, int], int], table
         shape = kinds.get(target)
         if shape is None or shape.kind != "offpage" or depth > 3:
             return []
-        candidates = [p for p in offpage_in if p[0] > target[0]]
-        same = [p for p in candidates if shape.label and p[2] and norm(p[2]) == norm(shape.label)]
-        chosen = (same or candidates)[:1]
+        # The matching connector carries the same label ("A"), on any other page: a
+        # "Tidak" branch may loop back to an earlier page. Unlabelled: the next page.
+        others = [p for p in offpage_in if p[0] != target[0]]
+        same = [p for p in others if shape.label and p[2] and norm(p[2]) == norm(shape.label)]
+        chosen = (same or [p for p in others if p[0] > target[0]])[:1]
         result: list[int] = []
         for t, sid, _ in chosen:
             for nxt, _label in out_edges.get((t, sid), []):

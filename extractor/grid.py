@@ -1,0 +1,595 @@
+"""Page geometry → blocks: ruled tables (with flowchart shapes and edges) and paragraphs.
+
+Shared by the PDF backend (text layer + vector objects) and the OCR backend (words
+and strokes read from a page image). The recipe is extraction-notes.md §1.4:
+
+1. Union collinear stroke pieces into horizontal and vertical rules.
+2. Keep only *anchored* rules: a horizontal rule must start and end on vertical
+   rules and vice versa (iterated to a fixed point). Connector pieces and lines
+   inside cells end in mid-air or on shapes and drop out.
+3. Connected rules form a table grid. In a flowchart table (shapes and arrows in
+   the body) the body rows are the rules spanning ≥ 90 % of the table width and the
+   columns are the verticals that reach the header/body boundary, so a loop-back
+   connector running across whole rows can never split a cell.
+4. Merged cells: neighbouring grid slots with no rule between them are one cell.
+5. Words go to the cell holding their centre; shapes to the cell holding their
+   centroid, taking the words inside them as their label; arrows become edges
+   between the shapes nearest to their two ends, labelled by a nearby decision
+   answer ("Ya"/"Tidak").
+6. Words outside tables become paragraphs (lines grouped by vertical gap).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from statistics import fmean, median
+
+import yaml
+
+from extractor.geometry.lines import (
+    Rule,
+    centre,
+    cluster_positions,
+    contains,
+    coverage,
+    merge_collinear,
+    point_box_distance,
+    point_segment_distance,
+    split_segments,
+)
+from extractor.layout import (
+    Arrow,
+    Block,
+    Cell,
+    CellShape,
+    Edge,
+    PageGeometry,
+    Paragraph,
+    ShapeGeom,
+    Table,
+    Word,
+)
+from extractor.models import Provenance
+from extractor.types import BBox
+
+#: Rule ends, crossings and box comparisons tolerate this many points.
+TOL = 3.0
+#: Strokes shorter than this are not rules (tick marks, glyph-like strokes).
+MIN_RULE = 6.0
+#: A flowchart body row boundary spans at least this share of the table width.
+FULL_ROW = 0.9
+#: A slot border counts as ruled when rules cover this share of it.
+BORDER_COVER = 0.6
+#: An arrow end further than this from every shape is unresolved.
+ARROW_REACH = 14.0
+#: A connector label lies at most this far from its arrow's path.
+LABEL_REACH = 14.0
+#: Flowchart symbol kinds (an "unknown" closed outline does not make a flowchart).
+FLOW_KINDS = frozenset({"terminator", "process", "decision", "offpage"})
+#: Characters stripped from a word before comparing it with the label vocabulary.
+LABEL_PUNCT = re.compile(r"[^\w\s]")
+
+
+@cache
+def edge_labels() -> frozenset[str]:
+    """Connector labels (decision answers), lower-case; see ``geometry/edge_labels.yml``."""
+    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
+    return frozenset(str(label).lower() for label in yaml.safe_load(text)["labels"])
+
+
+# --------------------------------------------------------------------------- public
+
+
+def build_blocks(pages: list[PageGeometry]) -> list[Block]:
+    """Blocks of all pages in reading order: page by page, top to bottom."""
+    blocks: list[Block] = []
+    for page in pages:
+        blocks.extend(page_blocks(page))
+    return blocks
+
+
+def page_blocks(page: PageGeometry) -> list[Block]:
+    """Tables and paragraphs of one page, top to bottom."""
+    hs, vs = split_segments(page.segments)
+    hs = [r for r in merge_collinear(hs) if r.length >= MIN_RULE]
+    vs = [r for r in merge_collinear(vs) if r.length >= MIN_RULE]
+    hs, vs = _anchored(hs, vs)
+    grids = _grids(hs, vs)
+    shapes = _dedupe_shapes(page.shapes)
+    placed: list[tuple[float, float, Block]] = []
+    taken: set[int] = set()
+    for grid in grids:
+        table, used = _table(page, grid, shapes)
+        if table is None:
+            continue
+        taken |= used
+        assert table.bbox is not None
+        placed.append((table.bbox[1], table.bbox[0], table))
+    rest = [w for i, w in enumerate(page.words) if i not in taken]
+    for para in _paragraphs(page, rest):
+        assert para.prov is not None and para.prov.bbox is not None
+        placed.append((para.prov.bbox[1], para.prov.bbox[0], para))
+    placed.sort(key=lambda t: (t[0], t[1]))
+    return [b for _, _, b in placed]
+
+
+# --------------------------------------------------------------------------- rules → grids
+
+
+@dataclass
+class _Grid:
+    hs: list[Rule]
+    vs: list[Rule]
+
+    @property
+    def bbox(self) -> BBox:
+        return (
+            min(v.pos for v in self.vs),
+            min(h.pos for h in self.hs),
+            max(v.pos for v in self.vs),
+            max(h.pos for h in self.hs),
+        )
+
+
+def _crossing(rule: Rule, other: Rule) -> bool:
+    """Whether perpendicular rules meet (or nearly meet) each other."""
+    return (
+        other.lo - TOL <= rule.pos <= other.hi + TOL and rule.lo - TOL <= other.pos <= rule.hi + TOL
+    )
+
+
+def _is_anchored(rule: Rule, perps: Sequence[Rule]) -> bool:
+    at = [p.pos for p in perps if _crossing(rule, p)]
+    return len(at) >= 2 and min(at) <= rule.lo + TOL and max(at) >= rule.hi - TOL
+
+
+def _anchored(hs: list[Rule], vs: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """Drop rules that do not start and end on perpendicular rules, to a fixed point."""
+    for _ in range(8):
+        new_hs = [h for h in hs if _is_anchored(h, vs)]
+        new_vs = [v for v in vs if _is_anchored(v, new_hs)]
+        if len(new_hs) == len(hs) and len(new_vs) == len(vs):
+            break
+        hs, vs = new_hs, new_vs
+    return hs, vs
+
+
+def _grids(hs: list[Rule], vs: list[Rule]) -> list[_Grid]:
+    """Connected sets of rules with at least two cells, outermost only."""
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _crossing(h, v):
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, _Grid] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), _Grid([], [])).hs.append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), _Grid([], [])).vs.append(v)
+    grids = [
+        g
+        for g in groups.values()
+        if len(g.hs) >= 2 and len(g.vs) >= 2 and len(g.hs) + len(g.vs) >= 5  # ≥ 2 cells
+    ]
+    return [g for g in grids if not any(o is not g and _inside(g.bbox, o.bbox) for o in grids)]
+
+
+def _inside(inner: BBox, outer: BBox) -> bool:
+    return (
+        inner[0] >= outer[0] - TOL
+        and inner[1] >= outer[1] - TOL
+        and inner[2] <= outer[2] + TOL
+        and inner[3] <= outer[3] + TOL
+    )
+
+
+def _flowchart_rules(grid: _Grid, shapes: list[ShapeGeom]) -> _Grid:
+    """Rows and columns of a flowchart table, immune to connectors and shape edges.
+
+    The header/body boundary is the lowest full-width rule above every shape.
+    Below it only full-width rules separate rows; columns are the verticals that
+    already run at that boundary (shapes and connectors live in the body only).
+    """
+    x0, _, x1, _ = grid.bbox
+    width = x1 - x0
+    full = cluster_positions(h.pos for h in grid.hs if coverage(grid.hs, h.pos, x0, x1) >= FULL_ROW)
+    shapes_top = min(s.bbox[1] for s in shapes)
+    above = [y for y in full if y <= shapes_top + TOL]
+    if not above or width <= 0:
+        return grid
+    boundary = max(above)
+    # with a header, a column rule runs through it; without one, from the table top
+    start = boundary - TOL if boundary > grid.bbox[1] + TOL else boundary + TOL
+    cols = [v for v in grid.vs if v.lo <= start and v.hi > boundary + TOL]
+    col_x = [v.pos for v in cols]
+    vs = [v for v in grid.vs if any(abs(v.pos - x) <= TOL for x in col_x)]
+    hs = [h for h in grid.hs if h.pos <= boundary + TOL or any(abs(h.pos - y) <= TOL for y in full)]
+    hs, vs = _anchored(hs, vs)
+    if len(hs) < 2 or len(vs) < 2:
+        return grid
+    return _Grid(hs, vs)
+
+
+# --------------------------------------------------------------------------- grid → cells
+
+
+@dataclass
+class _Layout:
+    """Slot boundaries and which cell covers each slot."""
+
+    xs: list[float]
+    ys: list[float]
+    cells: list[Cell] = field(default_factory=list)
+    slot: list[list[int]] = field(default_factory=list)  # slot → index into cells
+
+    def locate(self, x: float, y: float) -> int | None:
+        """Index of the cell containing the point, if any."""
+        c = bisect_right(self.xs, x) - 1
+        r = bisect_right(self.ys, y) - 1
+        if 0 <= r < len(self.ys) - 1 and 0 <= c < len(self.xs) - 1:
+            return self.slot[r][c]
+        return None
+
+    def bbox(self, cell: Cell) -> BBox:
+        return (
+            self.xs[cell.col],
+            self.ys[cell.row],
+            self.xs[cell.col + cell.col_span],
+            self.ys[cell.row + cell.row_span],
+        )
+
+
+def _layout(grid: _Grid) -> _Layout | None:
+    xs = cluster_positions(v.pos for v in grid.vs)
+    ys = cluster_positions(h.pos for h in grid.hs)
+    nr, nc = len(ys) - 1, len(xs) - 1
+    if nr < 1 or nc < 1 or nr * nc < 2:
+        return None
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and coverage(grid.vs, xs[c + 1], ys[r], ys[r + 1]) < BORDER_COVER:
+                parent[find(r * nc + c)] = find(r * nc + c + 1)
+            if r + 1 < nr and coverage(grid.hs, ys[r + 1], xs[c], xs[c + 1]) < BORDER_COVER:
+                parent[find(r * nc + c)] = find((r + 1) * nc + c)
+    members: dict[int, list[int]] = {}
+    for i in range(nr * nc):
+        members.setdefault(find(i), []).append(i)
+    layout = _Layout(xs, ys, slot=[[-1] * nc for _ in range(nr)])
+    for group in sorted(members.values(), key=min):
+        rows = [i // nc for i in group]
+        cols = [i % nc for i in group]
+        r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
+        # a merged cell must be a rectangle; an L-shaped union falls back to its slots
+        parts = [group] if (r1 - r0 + 1) * (c1 - c0 + 1) == len(group) else [[i] for i in group]
+        for part in parts:
+            pr = [i // nc for i in part]
+            pc = [i % nc for i in part]
+            layout.cells.append(
+                Cell(
+                    row=min(pr),
+                    col=min(pc),
+                    row_span=max(pr) - min(pr) + 1,
+                    col_span=max(pc) - min(pc) + 1,
+                )
+            )
+    # number cells in reading order and point every slot at its cell
+    layout.cells.sort(key=lambda cell: (cell.row, cell.col))
+    for k, cell in enumerate(layout.cells):
+        for r in range(cell.row, cell.row + cell.row_span):
+            for c in range(cell.col, cell.col + cell.col_span):
+                layout.slot[r][c] = k
+    return layout
+
+
+# --------------------------------------------------------------------------- table contents
+
+
+def _table(
+    page: PageGeometry, grid: _Grid, shapes: list[ShapeGeom]
+) -> tuple[Table | None, set[int]]:
+    """The table for one grid, and the indices of the page words it consumed."""
+    box = grid.bbox
+    inner = [s for s in shapes if contains(box, *centre(s.bbox))]
+    arrows = [a for a in page.arrows if all(contains(box, x, y, TOL) for x, y in a.points)]
+    if sum(s.kind in FLOW_KINDS for s in inner) >= 2 and arrows:
+        grid = _flowchart_rules(grid, inner)
+        box = grid.bbox
+    layout = _layout(grid)
+    if layout is None:
+        return None, set()
+    source = page.source
+    cell_words: list[list[Word]] = [[] for _ in layout.cells]
+    used: set[int] = set()
+    word_cell: dict[int, int] = {}
+    for i, w in enumerate(page.words):
+        k = layout.locate(*centre(w.bbox))
+        if k is not None:
+            word_cell[i] = k
+            used.add(i)
+    # shapes: one per outline, assigned by centroid; words inside become the label
+    cell_shapes: list[list[CellShape]] = [[] for _ in layout.cells]
+    kept: list[tuple[CellShape, int]] = []
+    label_words: dict[int, int] = {}  # word index → shape id
+    for shape in sorted(inner, key=lambda s: (s.bbox[1], s.bbox[0])):
+        k = layout.locate(*centre(shape.bbox))
+        if k is None or _is_cell_frame(shape.bbox, layout.bbox(layout.cells[k])):
+            continue
+        cs = CellShape(id=len(kept) + 1, kind=shape.kind, bbox=shape.bbox)
+        kept.append((cs, k))
+        cell_shapes[k].append(cs)
+    for i, k in word_cell.items():
+        wx, wy = centre(page.words[i].bbox)
+        hits = [cs for cs, sk in kept if sk == k and contains(cs.bbox or box, wx, wy, 1.0)]
+        if hits:
+            label_words[i] = min(hits, key=lambda cs: _area(cs.bbox or box)).id
+    for cs, _ in kept:
+        words = [page.words[i] for i, sid in label_words.items() if sid == cs.id]
+        cs.label = _text(words) or None
+    edges, edge_label_words = _edges(page, arrows, kept, set(word_cell) - set(label_words))
+    for i, k in word_cell.items():
+        if i not in label_words and i not in edge_label_words:
+            cell_words[k].append(page.words[i])
+    cells: list[Cell] = []
+    for k, cell in enumerate(layout.cells):
+        ws = cell_words[k]
+        cell.text = _text(ws)
+        cell.shapes = cell_shapes[k]
+        cell.prov = Provenance(
+            page=page.page, bbox=layout.bbox(cell), source=source, confidence=_conf(ws)
+        )
+        cells.append(cell)
+    table = Table(
+        n_rows=len(layout.ys) - 1,
+        n_cols=len(layout.xs) - 1,
+        cells=cells,
+        edges=edges,
+        page=page.page,
+        bbox=(layout.xs[0], layout.ys[0], layout.xs[-1], layout.ys[-1]),
+    )
+    return table, used
+
+
+def _area(box: BBox) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _is_cell_frame(shape: BBox, cell: BBox) -> bool:
+    """A 'shape' that is the cell's own border (a rect drawn per cell) is no symbol."""
+    return all(abs(a - b) <= TOL for a, b in zip(shape, cell, strict=True)) or (
+        shape[0] < cell[0] - TOL
+        and shape[2] > cell[2] + TOL
+        and shape[1] < cell[1] - TOL
+        and shape[3] > cell[3] + TOL
+    )
+
+
+def _dedupe_shapes(shapes: Iterable[ShapeGeom]) -> list[ShapeGeom]:
+    """One shape per outline: producers may paint the fill and the stroke separately."""
+    out: dict[tuple[int, ...], ShapeGeom] = {}
+    for s in shapes:
+        key = tuple(round(v) for v in s.bbox)
+        o = out.get(key)
+        if o is None:
+            out[key] = s
+        else:
+            best = o if o.kind != "unknown" else s
+            out[key] = best.model_copy(update={"filled": o.filled or s.filled})
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------- edges
+
+
+def _nearest_shape(x: float, y: float, shapes: list[CellShape]) -> CellShape | None:
+    best = min(shapes, key=lambda s: point_box_distance(x, y, s.bbox or (x, y, x, y)), default=None)
+    if best is None or point_box_distance(x, y, best.bbox or (x, y, x, y)) > ARROW_REACH:
+        return None
+    return best
+
+
+def _path_distance(x: float, y: float, points: list[tuple[float, float]]) -> float:
+    if len(points) == 1:
+        return float(((points[0][0] - x) ** 2 + (points[0][1] - y) ** 2) ** 0.5)
+    return min(point_segment_distance(x, y, a, b) for a, b in itertools.pairwise(points))
+
+
+def _resolve(
+    arrows: list[Arrow], shapes: list[CellShape]
+) -> list[tuple[int, CellShape | None, CellShape | None]]:
+    """(arrow index, source shape, target shape); an end landing on another arrow's
+    path (branches joining, a line split at a junction) follows that arrow."""
+    ends = [
+        (_nearest_shape(*a.points[0], shapes), _nearest_shape(*a.points[-1], shapes))
+        for a in arrows
+    ]
+    for _ in range(3):
+        changed = False
+        for i, a in enumerate(arrows):
+            src, dst = ends[i]
+            for j, b in enumerate(arrows):
+                if i == j:
+                    continue
+                if dst is None and _path_distance(*a.points[-1], b.points) <= TOL:
+                    dst = ends[j][1]
+                    changed |= dst is not None
+                if src is None and _path_distance(*a.points[0], b.points) <= TOL:
+                    src = ends[j][0]
+                    changed |= src is not None
+            ends[i] = (src, dst)
+        if not changed:
+            break
+    return [(i, s, d) for i, (s, d) in enumerate(ends)]
+
+
+def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], str, BBox]]:
+    """Single words and two-word phrases of the label vocabulary."""
+    vocab = edge_labels()
+    out: list[tuple[list[int], str, BBox]] = []
+    ordered = sorted(words, key=lambda iw: (round(iw[1].bbox[1]), iw[1].bbox[0]))
+    skip: set[int] = set()
+    for n, (i, w) in enumerate(ordered):
+        if i in skip:
+            continue
+        norm = LABEL_PUNCT.sub("", w.text).strip().lower()
+        if n + 1 < len(ordered):
+            j, w2 = ordered[n + 1]
+            same_line = abs(w2.bbox[1] - w.bbox[1]) <= 2 and 0 <= w2.bbox[0] - w.bbox[2] <= 6
+            pair = f"{norm} {LABEL_PUNCT.sub('', w2.text).strip().lower()}"
+            if same_line and pair in vocab:
+                box = (
+                    w.bbox[0],
+                    min(w.bbox[1], w2.bbox[1]),
+                    w2.bbox[2],
+                    max(w.bbox[3], w2.bbox[3]),
+                )
+                out.append(([i, j], f"{w.text} {w2.text}", box))
+                skip.add(j)
+                continue
+        if norm in vocab:
+            out.append(([i], LABEL_PUNCT.sub("", w.text).strip(), w.bbox))
+    return out
+
+
+def _edges(
+    page: PageGeometry,
+    arrows: list[Arrow],
+    kept: list[tuple[CellShape, int]],
+    free_words: set[int],
+) -> tuple[list[Edge], set[int]]:
+    """Edges between shapes, and the words used as their labels."""
+    shapes = [cs for cs, _ in kept]
+    if not shapes or not arrows:
+        return [], set()
+    resolved = _resolve(arrows, shapes)
+    labels: dict[int, tuple[float, str, list[int]]] = {}
+    for idx, text, box in _label_candidates([(i, page.words[i]) for i in sorted(free_words)]):
+        lx, ly = centre(box)
+        reach = LABEL_REACH + (box[2] - box[0]) / 2
+        scored = [(_path_distance(lx, ly, a.points), n) for n, a in enumerate(arrows)]
+        dist, n = min(scored)
+        if dist > reach:
+            continue
+        if n not in labels or dist < labels[n][0]:
+            labels[n] = (dist, text, idx)
+    edges: list[Edge] = []
+    used: set[int] = set()
+    seen: set[tuple[int, int]] = set()
+    for n, src, dst in resolved:
+        if src is None or dst is None or src.id == dst.id or (src.id, dst.id) in seen:
+            continue
+        seen.add((src.id, dst.id))
+        label = None
+        if n in labels:
+            _, label, idx = labels[n]
+            used.update(idx)
+        edges.append(Edge(source=src.id, target=dst.id, label=label))
+    return edges, used
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into lines (by vertical centre), each line left to right."""
+    lines: list[list[Word]] = []
+    band: tuple[float, float] | None = None
+    for w in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3]) / 2):
+        cy = (w.bbox[1] + w.bbox[3]) / 2
+        if band is not None and band[0] <= cy <= band[1]:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+            band = (w.bbox[1], w.bbox[3])
+    return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
+
+
+def _text(words: Sequence[Word]) -> str:
+    return "\n".join(" ".join(w.text for w in line) for line in _lines(words))
+
+
+def _conf(words: Sequence[Word]) -> float | None:
+    confs = [w.conf for w in words if w.conf is not None]
+    return round(fmean(confs), 1) if confs else None
+
+
+def _union(boxes: Iterable[BBox]) -> BBox:
+    bs = list(boxes)
+    return (
+        min(b[0] for b in bs),
+        min(b[1] for b in bs),
+        max(b[2] for b in bs),
+        max(b[3] for b in bs),
+    )
+
+
+def _chunks(words: Sequence[Word]) -> list[list[Word]]:
+    """Lines split where a horizontal gap is wider than a few line heights (columns)."""
+    out: list[list[Word]] = []
+    for line in _lines(words):
+        height = median(w.bbox[3] - w.bbox[1] for w in line)
+        run = [line[0]]
+        for w in line[1:]:
+            if w.bbox[0] - run[-1].bbox[2] > max(3 * height, 15.0):
+                out.append(run)
+                run = []
+            run.append(w)
+        out.append(run)
+    return out
+
+
+def _paragraphs(page: PageGeometry, words: Sequence[Word]) -> list[Paragraph]:
+    """Line chunks stacked closely and overlapping horizontally form one paragraph."""
+    if not words:
+        return []
+    chunks = sorted(_chunks(words), key=lambda ch: min(w.bbox[1] for w in ch))
+    paras: list[list[list[Word]]] = []
+    for chunk in chunks:
+        box = _union(w.bbox for w in chunk)
+        height = box[3] - box[1]
+        target = None
+        for para in reversed(paras):
+            last = _union(w.bbox for w in para[-1])
+            last_h = last[3] - last[1]
+            gap = box[1] - last[3]
+            overlap = min(box[2], last[2]) - max(box[0], last[0])
+            similar = 0.75 <= height / max(last_h, 0.1) <= 1.33
+            if -1.0 <= gap <= 0.7 * max(height, last_h) and overlap > 0 and similar:
+                target = para
+                break
+        if target is None:
+            paras.append([chunk])
+        else:
+            target.append(chunk)
+    out: list[Paragraph] = []
+    for para in paras:
+        ws = [w for chunk in para for w in chunk]
+        text = "\n".join(" ".join(w.text for w in chunk) for chunk in para)
+        prov = Provenance(
+            page=page.page,
+            bbox=_union(w.bbox for w in ws),
+            source=page.source,
+            confidence=_conf(ws),
+        )
+        out.append(Paragraph(text=text, prov=prov))
+    return out

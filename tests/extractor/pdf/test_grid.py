@@ -1,0 +1,145 @@
+"""The grid builder on page geometry as the OCR backend produces it: strokes found in
+an image include shape outlines and connector pieces, not only table rules."""
+
+from __future__ import annotations
+
+from extractor.grid import build_blocks, page_blocks
+from extractor.layout import Arrow, PageGeometry, Paragraph, Segment, ShapeGeom, Table, Word
+
+XS = [50.0, 80.0, 260.0, 340.0, 420.0]  # No | Kegiatan | Staf | Kepala
+YS = [100.0, 130.0, 180.0, 230.0, 280.0]  # header + 3 steps
+
+
+def _h(y: float, x0: float, x1: float) -> Segment:
+    return Segment(x0=x0, top=y, x1=x1, bottom=y)
+
+
+def _v(x: float, y0: float, y1: float) -> Segment:
+    return Segment(x0=x, top=y0, x1=x, bottom=y1)
+
+
+def _box_edges(b: tuple[float, float, float, float]) -> list[Segment]:
+    return [_h(b[1], b[0], b[2]), _h(b[3], b[0], b[2]), _v(b[0], b[1], b[3]), _v(b[2], b[1], b[3])]
+
+
+def _word(text: str, x: float, y: float, conf: float = 90.0) -> Word:
+    return Word(text=text, bbox=(x, y, x + 6.0 * len(text), y + 9.0), conf=conf)
+
+
+STAF = (280.0, 145.0, 320.0, 165.0)  # step 1, Staf column
+KEPALA = (360.0, 190.0, 400.0, 220.0)  # step 2 decision, Kepala column
+STAF3 = (280.0, 245.0, 320.0, 265.0)  # step 3, Staf column
+
+
+def _flowchart_page() -> PageGeometry:
+    segs = [_h(y, XS[0], XS[-1]) for y in YS] + [_v(x, YS[0], YS[-1]) for x in XS]
+    # what an image-based line finder also reports: shape outlines, the loop-back
+    # connector running from row 3 up into row 1 (crossing two row rules), an elbow piece
+    segs += _box_edges(STAF) + _box_edges(STAF3)
+    segs += [_v(330.0, 155.0, 205.0), _h(205.0, 330.0, 360.0), _h(155.0, 320.0, 330.0)]
+    # a straight connector from rule to rule over two rows: anchored like a column rule,
+    # but it does not run through the header
+    segs += [_v(270.0, YS[1], YS[3])]
+    words = [
+        _word("No", 55, 110),
+        _word("Kegiatan", 90, 110),
+        _word("Staf", 285, 110),
+        _word("Kepala", 365, 110),
+        _word("1", 60, 140),
+        _word("Menerima", 90, 140),
+        _word("berkas", 150, 140),
+        _word("2", 60, 190),
+        _word("Memeriksa", 90, 190),
+        _word("3", 60, 240),
+        _word("Mengarsip", 90, 240),
+        _word("Tidak", 336, 192, conf=70.0),  # beside the loop-back's start
+        _word("Ya", 383, 222),
+        _word("Catatan", 50, 320),
+        _word("kaki", 100, 320),
+    ]
+    shapes = [
+        ShapeGeom(kind="process", bbox=STAF),
+        ShapeGeom(kind="decision", bbox=KEPALA),
+        ShapeGeom(kind="process", bbox=STAF3),
+        # a cell's own border reported as a box by an image shape finder
+        ShapeGeom(kind="process", bbox=(XS[1], YS[3], XS[2], YS[4])),
+    ]
+    arrows = [
+        Arrow(points=[(300.0, 165.0), (300.0, 175.0), (380.0, 175.0), (380.0, 190.0)]),
+        Arrow(points=[(380.0, 220.0), (380.0, 235.0), (300.0, 235.0), (300.0, 245.0)]),
+        Arrow(points=[(360.0, 205.0), (330.0, 205.0), (330.0, 155.0), (320.0, 155.0)]),
+    ]
+    return PageGeometry(
+        page=1,
+        width=595.0,
+        height=842.0,
+        words=words,
+        segments=segs,
+        shapes=shapes,
+        arrows=arrows,
+        source="ocr",
+    )
+
+
+def test_connector_and_shape_strokes_do_not_split_cells():
+    blocks = page_blocks(_flowchart_page())
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert (table.n_rows, table.n_cols) == (4, 4)
+    assert table.text_rows()[0] == ["No", "Kegiatan", "Staf", "Kepala"]
+    assert table.text_rows()[1][:2] == ["1", "Menerima berkas"]
+
+
+def test_shapes_in_role_cells_and_edges_with_labels():
+    table = next(b for b in page_blocks(_flowchart_page()) if isinstance(b, Table))
+    placed = {(c.row, c.col): [s.kind for s in c.shapes] for c in table.cells if c.shapes}
+    assert placed == {(1, 2): ["process"], (2, 3): ["decision"], (3, 2): ["process"]}
+    ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
+    edges = {(e.source, e.target, e.label) for e in table.edges}
+    assert edges == {
+        (ids[(1, 2)], ids[(2, 3)], None),
+        (ids[(2, 3)], ids[(3, 2)], "Ya"),
+        (ids[(2, 3)], ids[(1, 2)], "Tidak"),
+    }
+    # labels are consumed; OCR confidence reaches the provenance
+    assert all("Tidak" not in c.text and "Ya" not in c.text for c in table.cells)
+    cell = table.grid()[1][1]
+    assert cell.prov is not None and cell.prov.source == "ocr" and cell.prov.confidence == 90.0
+
+
+def test_words_outside_the_table_form_a_paragraph_after_it():
+    blocks = build_blocks([_flowchart_page()])
+    assert [type(b) for b in blocks] == [Table, Paragraph]
+    assert blocks[1].text == "Catatan kaki"
+
+
+def test_lone_framed_box_and_dangling_strokes_are_not_tables():
+    page = PageGeometry(
+        page=2,
+        width=595.0,
+        height=842.0,
+        words=[_word("Judul", 110, 110)],
+        segments=[*_box_edges((100.0, 100.0, 200.0, 130.0)), _h(400.0, 50.0, 500.0)],
+    )
+    blocks = page_blocks(page)
+    assert [type(b) for b in blocks] == [Paragraph]
+
+
+def test_merged_cells_from_partial_rules():
+    # 3 columns; the first column's cell spans both rows; row rule only on the right
+    segs = [
+        _h(100.0, 0.0, 300.0),
+        _h(200.0, 0.0, 300.0),
+        _h(150.0, 100.0, 300.0),
+        _v(0.0, 100.0, 200.0),
+        _v(100.0, 100.0, 200.0),
+        _v(300.0, 100.0, 200.0),
+        _v(200.0, 100.0, 150.0),  # only the top row is split in two
+    ]
+    page = PageGeometry(
+        page=1, width=400.0, height=400.0, segments=segs, words=[_word("Logo", 10, 140)]
+    )
+    (table,) = page_blocks(page)
+    assert isinstance(table, Table)
+    cells = {(c.row, c.col): (c.row_span, c.col_span) for c in table.cells}
+    assert cells == {(0, 0): (2, 1), (0, 1): (1, 1), (0, 2): (1, 1), (1, 1): (1, 2)}
+    assert table.grid()[1][0].text == "Logo"
