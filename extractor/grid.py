@@ -49,6 +49,7 @@ from extractor.layout import (
     Cell,
     CellShape,
     Edge,
+    OpenEnd,
     PageGeometry,
     Paragraph,
     ShapeGeom,
@@ -312,6 +313,16 @@ def _table(
     box = grid.bbox
     inner = [s for s in shapes if contains(box, *centre(s.bbox))]
     arrows = [a for a in page.arrows if all(contains(box, x, y, TOL) for x, y in a.points)]
+    # Arrows that start on a shape inside and run off the bottom of the table: the
+    # flow continues on the next page (LibreOffice draws no off-page symbol).
+    leaving = [
+        a
+        for a in page.arrows
+        if a.has_head
+        and contains(box, *a.points[0], TOL)
+        and a.points[-1][1] > box[3] - TOL
+        and a not in arrows
+    ]
     if sum(s.kind in FLOW_KINDS for s in inner) >= 2 and arrows:
         grid = _flowchart_rules(grid, inner)
         box = grid.bbox
@@ -347,6 +358,7 @@ def _table(
         words = [page.words[i] for i, sid in label_words.items() if sid == cs.id]
         cs.label = _text(words) or None
     edges, edge_label_words = _edges(page, arrows, kept, set(word_cell) - set(label_words))
+    open_ends = _open_ends(arrows, leaving, [cs for cs, _ in kept], edges)
     for i, k in word_cell.items():
         if i not in label_words and i not in edge_label_words:
             cell_words[k].append(page.words[i])
@@ -364,6 +376,7 @@ def _table(
         n_cols=len(layout.xs) - 1,
         cells=cells,
         edges=edges,
+        open_ends=open_ends,
         page=page.page,
         bbox=(layout.xs[0], layout.ys[0], layout.xs[-1], layout.ys[-1]),
     )
@@ -505,6 +518,35 @@ def _edges(
             used.update(idx)
         edges.append(Edge(source=src.id, target=dst.id, label=label))
     return edges, used
+
+
+def _open_ends(
+    inside: list[Arrow], leaving: list[Arrow], shapes: list[CellShape], edges: list[Edge]
+) -> list[OpenEnd]:
+    """Connectors that continue on another page: leaving below every shape from a shape,
+    or arriving at a shape from above every shape with no shape at their start."""
+    if not shapes:
+        return []
+    top = min((s.bbox or (0, 0, 0, 0))[1] for s in shapes)
+    bottom = max((s.bbox or (0, 0, 0, 0))[3] for s in shapes)
+    ends: list[OpenEnd] = []
+    for arrow in leaving:
+        src = _nearest_shape(*arrow.points[0], shapes)
+        if src is not None and arrow.points[-1][1] >= bottom:
+            ends.append(OpenEnd(shape=src.id, direction="out", x=arrow.points[-1][0]))
+    linked = {e.target for e in edges}
+    for arrow in inside:
+        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[-1]
+        dst = _nearest_shape(x1, y1, shapes)
+        if (
+            arrow.has_head
+            and dst is not None
+            and dst.id not in linked
+            and y0 < top
+            and _nearest_shape(x0, y0, shapes) is None
+        ):
+            ends.append(OpenEnd(shape=dst.id, direction="in", x=x0))
+    return ends
 
 
 # --------------------------------------------------------------------------- text

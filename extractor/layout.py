@@ -111,6 +111,17 @@ class Edge(_Model):
     label: str | None = Field(default=None, description="'Ya' / 'Tidak' when labelled")
 
 
+class OpenEnd(_Model):
+    """A connector with one end on a shape and the other off the table's flow: it leaves
+    below every shape on the page ("out", continuing on the next page) or enters from
+    above them ("in"). ``x`` is where it crosses, in points."""
+
+    shape: int
+    direction: Literal["out", "in"]
+    x: float
+    label: str | None = None
+
+
 class Cell(_Model):
     """A table cell; merged cells carry spans and appear once, at their top-left."""
 
@@ -131,6 +142,9 @@ class Table(_Model):
     n_cols: int
     cells: list[Cell]
     edges: list[Edge] = Field(default_factory=list)
+    open_ends: list[OpenEnd] = Field(
+        default_factory=list, description="connectors continuing to/from another page"
+    )
     page: int | None = None
     bbox: BBox | None = None
 

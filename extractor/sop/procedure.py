@@ -229,6 +229,36 @@ def _resolve_terminator(
     return "end" if idx > n_steps / 2 else "start"
 
 
+def _continuation(
+    x: float,
+    ti: int,
+    tables: list[Table],
+    kinds: dict[tuple[int, int], CellShape],
+    shape_steps: dict[tuple[int, int], int],
+) -> int | None:
+    """The step a connector leaving the bottom of a page continues to on the next page.
+
+    An arrow drawn into a shape from the top of that page wins (nearest by x);
+    otherwise, as a reader follows a vertical flowchart, the topmost shape in the
+    same column (within 15 pt), else the topmost shape of the page.
+    """
+    if ti >= len(tables):
+        return None
+    entries = [e for e in tables[ti].open_ends if e.direction == "in"]
+    if entries:
+        best = min(entries, key=lambda e: abs(e.x - x))
+        return shape_steps.get((ti, best.shape))
+    placed = [
+        (shape.bbox, number)
+        for (t, sid), number in shape_steps.items()
+        if t == ti and (shape := kinds.get((t, sid))) is not None and shape.bbox is not None
+    ]
+    if not placed:
+        return None
+    column = [p for p in placed if p[0][0] - 15 <= x <= p[0][2] + 15]
+    return min(column or placed, key=lambda p: p[0][1])[1]
+
+
 def link_steps(
     steps: list[Step], shape_steps: dict[tuple[int, int], int], tables: list[Table]
 ) -> None:
@@ -283,6 +313,11 @@ def link_steps(
         targets: list[tuple[int, str | None]] = []
         for target, label in out_edges.get((ti, sid), []):
             targets.extend((n, label) for n in resolve(target))
+        for end in tables[ti].open_ends:
+            if end.shape == sid and end.direction == "out":
+                nxt = _continuation(end.x, ti + 1, tables, kinds, shape_steps)
+                if nxt is not None:
+                    targets.append((nxt, end.label))
         if step.symbol == "decision":
             yes = [n for n, lab in targets if lab and branch_label(lab) == "yes"]
             no = [n for n, lab in targets if lab and branch_label(lab) == "no"]
