@@ -1,6 +1,6 @@
 """Extraction accuracy per input kind against the corpus ground truth.
 
-    python bench/accuracy.py [--kinds txt,docx,pdf,lopdf,scan300,scan200,photo] [--only ID] [--misses]
+    python bench/accuracy.py [--kinds txt,docx,pdf,lopdf,scan300,...] [--only ID] [--misses]
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output and next right, with the number of
@@ -36,8 +36,11 @@ KINDS: dict[str, tuple[str, str]] = {
 
 def documents(only: str | None = None) -> list[Path]:
     base = ROOT / "corpus" / "sop"
-    return sorted(p for p in base.iterdir() if p.is_dir() and (p / "truth.json").exists()
-                  and (only is None or only in p.name))
+    return sorted(
+        p
+        for p in base.iterdir()
+        if p.is_dir() and (p / "truth.json").exists() and (only is None or only in p.name)
+    )
 
 
 def run_kind(kind: str, docs: list[Path]) -> tuple[Score, int, list[float], list[str]]:
@@ -84,7 +87,9 @@ def main() -> None:
         cells = [kind, str(n)]
         for m in METRICS:
             r = score.rate(m)
-            cells.append("—" if r is None else f"{100 * r:.1f}" if m != "legal_basis_f1" else f"{r:.3f}")
+            cells.append(
+                "—" if r is None else f"{100 * r:.1f}" if m != "legal_basis_f1" else f"{r:.3f}"
+            )
         cells.append(f"{statistics.median(seconds):.2f}")
         rows.append(cells)
         all_misses.extend(failures)

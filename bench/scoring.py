@@ -76,12 +76,18 @@ def score_record(record: dict[str, Any], truth: dict[str, Any]) -> Score:
     s = Score()
     ident, t_ident = record.get("identity") or {}, truth.get("identity") or {}
     for key in IDENTITY_FIELDS:
-        s.add("identity", _norm(ident.get(key)) == _norm(t_ident.get(key)),
-              f"{key}: {ident.get(key)!r} != {t_ident.get(key)!r}")
+        s.add(
+            "identity",
+            _norm(ident.get(key)) == _norm(t_ident.get(key)),
+            f"{key}: {ident.get(key)!r} != {t_ident.get(key)!r}",
+        )
     got_ap, want_ap = ident.get("approved_by") or {}, t_ident.get("approved_by") or {}
     for key in APPROVER_FIELDS:
-        s.add("identity", _norm(got_ap.get(key)) == _norm(want_ap.get(key)),
-              f"approved_by.{key}: {got_ap.get(key)!r} != {want_ap.get(key)!r}")
+        s.add(
+            "identity",
+            _norm(got_ap.get(key)) == _norm(want_ap.get(key)),
+            f"approved_by.{key}: {got_ap.get(key)!r} != {want_ap.get(key)!r}",
+        )
 
     got = [_citation_key(c) for c in record.get("legal_basis") or []]
     want = [_citation_key(c) for c in truth.get("legal_basis") or []]
@@ -96,27 +102,42 @@ def score_record(record: dict[str, Any], truth: dict[str, Any]) -> Score:
     s.fn += len(remaining)
     s.misses.extend(f"legal_basis: missing {k}" for k in remaining)
 
-    s.add("roles", [_norm(r) for r in record.get("roles") or []]
-          == [_norm(r) for r in truth.get("roles") or []],
-          f"{record.get('roles')} != {truth.get('roles')}")
+    s.add(
+        "roles",
+        [_norm(r) for r in record.get("roles") or []]
+        == [_norm(r) for r in truth.get("roles") or []],
+        f"{record.get('roles')} != {truth.get('roles')}",
+    )
     steps = {st["number"]: st for st in record.get("steps") or []}
     t_steps = truth.get("steps") or []
     s.add("step_count", len(steps) == len(t_steps), f"{len(steps)} != {len(t_steps)}")
     for want_step in t_steps:
         n = want_step["number"]
         st = steps.get(n, {})
-        s.add("actor", _norm(st.get("actor")) == _norm(want_step.get("actor")),
-              f"step {n}: {st.get('actor')!r} != {want_step.get('actor')!r}")
-        s.add("symbol", st.get("symbol") == want_step.get("symbol"),
-              f"step {n}: {st.get('symbol')!r} != {want_step.get('symbol')!r}")
+        s.add(
+            "actor",
+            _norm(st.get("actor")) == _norm(want_step.get("actor")),
+            f"step {n}: {st.get('actor')!r} != {want_step.get('actor')!r}",
+        )
+        s.add(
+            "symbol",
+            st.get("symbol") == want_step.get("symbol"),
+            f"step {n}: {st.get('symbol')!r} != {want_step.get('symbol')!r}",
+        )
         got_min = (st.get("duration") or {}).get("minutes")
         want_min = (want_step.get("duration") or {}).get("minutes")
         s.add("duration", got_min == want_min, f"step {n}: {got_min!r} != {want_min!r}")
-        s.add("output", _norm(st.get("output")) == _norm(want_step.get("output")),
-              f"step {n}: {st.get('output')!r} != {want_step.get('output')!r}")
+        s.add(
+            "output",
+            _norm(st.get("output")) == _norm(want_step.get("output")),
+            f"step {n}: {st.get('output')!r} != {want_step.get('output')!r}",
+        )
         if want_step.get("next") is not None:
-            s.add("next", list(st.get("next") or []) == list(want_step.get("next") or []),
-                  f"step {n}: {st.get('next')!r} != {want_step.get('next')!r}")
+            s.add(
+                "next",
+                list(st.get("next") or []) == list(want_step.get("next") or []),
+                f"step {n}: {st.get('next')!r} != {want_step.get('next')!r}",
+            )
     return s
 
 

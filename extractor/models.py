@@ -38,7 +38,9 @@ class Source(_Model):
     pages: int | None = None
     ocr: bool = False
     ocr_confidence: float | None = Field(default=None, description="mean word confidence 0-100")
-    kind_detected: str | None = Field(default=None, description="pdf, scan, image, docx, html, text")
+    kind_detected: str | None = Field(
+        default=None, description="pdf, scan, image, docx, html, text"
+    )
 
 
 class Person(_Model):
@@ -47,7 +49,9 @@ class Person(_Model):
     position: str | None = None
     name: str | None = None
     nip: str | None = None
-    rank: str | None = Field(default=None, description="pangkat/golongan as written, e.g. 'Pembina / IV a'")
+    rank: str | None = Field(
+        default=None, description="pangkat/golongan as written, e.g. 'Pembina / IV a'"
+    )
 
 
 class Signature(Person):

@@ -117,7 +117,21 @@ def parse_text(text: str) -> LayoutDocument:
 
 # --------------------------------------------------------------------------- HTML
 
-_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "th"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "pre",
+    "blockquote",
+    "td",
+    "th",
+}
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head")
 
 
@@ -201,8 +215,6 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     """Backend entry point for text, Markdown and HTML."""
     text = decode(data)
     head = text.lstrip()[:2000].lower()
-    if head.startswith(("<!doctype html", "<html")) or (
-        "<table" in head and "<tr" in text.lower()
-    ):
+    if head.startswith(("<!doctype html", "<html")) or ("<table" in head and "<tr" in text.lower()):
         return parse_html(text)
     return parse_text(text)

@@ -29,27 +29,67 @@ SEEDS = (
 def compact(record: Any) -> dict[str, Any]:
     """The fields a reviewer checks, without provenance and raw values."""
     r = record.model_dump(mode="json")
-    ident = {k: r["identity"][k] for k in ("agency", "unit", "number", "title", "created",
-                                          "revised", "effective", "approved_by")}
+    ident = {
+        k: r["identity"][k]
+        for k in (
+            "agency",
+            "unit",
+            "number",
+            "title",
+            "created",
+            "revised",
+            "effective",
+            "approved_by",
+        )
+    }
     steps = []
     for s in r["steps"]:
-        steps.append({
-            **{k: s[k] for k in ("number", "activity", "actor", "symbol", "requirements",
-                                 "output", "notes", "next", "branch_labels")},
-            "duration_text": (s["duration"] or {}).get("text"),
-            "minutes": (s["duration"] or {}).get("minutes"),
-            "marks": [[m["role"], m["symbol"]] for m in s["marks"]],
-        })
+        steps.append(
+            {
+                **{
+                    k: s[k]
+                    for k in (
+                        "number",
+                        "activity",
+                        "actor",
+                        "symbol",
+                        "requirements",
+                        "output",
+                        "notes",
+                        "next",
+                        "branch_labels",
+                    )
+                },
+                "duration_text": (s["duration"] or {}).get("text"),
+                "minutes": (s["duration"] or {}).get("minutes"),
+                "marks": [[m["role"], m["symbol"]] for m in s["marks"]],
+            }
+        )
     sig = r["signature"]
     return {
         "identity": ident,
-        "legal_basis": [{k: c[k] for k in ("type", "number", "year", "subject", "region")}
-                        for c in r["legal_basis"]],
-        **{k: r[k] for k in ("qualifications", "related_sops", "equipment", "warnings", "records",
-                             "roles", "procedure_heading", "extraction_notes", "sections_found")},
+        "legal_basis": [
+            {k: c[k] for k in ("type", "number", "year", "subject", "region")}
+            for c in r["legal_basis"]
+        ],
+        **{
+            k: r[k]
+            for k in (
+                "qualifications",
+                "related_sops",
+                "equipment",
+                "warnings",
+                "records",
+                "roles",
+                "procedure_heading",
+                "extraction_notes",
+                "sections_found",
+            )
+        },
         "steps": steps,
-        "signature": None if sig is None else {k: sig[k] for k in ("place", "date", "position",
-                                                                  "name", "nip", "rank")},
+        "signature": None
+        if sig is None
+        else {k: sig[k] for k in ("place", "date", "position", "name", "nip", "rank")},
     }
 
 
