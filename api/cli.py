@@ -163,7 +163,7 @@ def check(
         if result.record is None:
             unusable = True
             for err in result.errors:
-                _err(f"{path}: {err.message_id} / {err.message_en}")
+                _err(f"{path}: {err.message(lang)}")
             continue
         reports.append(run_check(result.record, prof, lang=lang))
     if reports and fmt == "table":
