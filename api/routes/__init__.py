@@ -1,0 +1,1 @@
+"""Thin routers: parse the request, call api.services, shape the answer."""
