@@ -29,8 +29,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "pdf": ("{id}.pdf", "truth.json"),
     "lopdf": ("{id}.lo.pdf", "truth.json"),
     "scan300": ("scans/{id}.300.pdf", "truth.json"),
-    "scan200": ("scans/{id}.200.png", "truth.json"),
-    "photo": ("scans/{id}.photo.jpg", "truth.json"),
+    "scan200": ("scans/{id}.200.tif", "truth.json"),
+    "photo": ("scans/{id}.photo.pdf", "truth.json"),
 }
 
 

@@ -52,7 +52,8 @@ from extractor.types import BBox
 
 log = logging.getLogger(__name__)
 
-#: Largest plausible page side: 200 inches (a long roll plot); larger is an attack or junk.
+#: Largest plausible page side: 5080 pt ≈ 70 inches (a 1.8 m roll plot); larger is an attack
+#: or junk (the PDF format's own maximum is 14,400 pt, 200 inches).
 MAX_PAGE_PT = 5080.0
 #: A text layer needs this many visible characters on a page to be used.
 MIN_TEXT_CHARS = 8
@@ -89,12 +90,24 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
         raise _open_error(exc.args[0] if exc.args else exc) from None
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise _open_error(exc) from None
+    except MemoryError:  # a decompression bomb: out_of_memory, not "corrupt"
+        raise
     except Exception as exc:  # pdfminer raises many types for malformed files
         raise InputError("corrupt_pdf", _brief(exc)) from None
     try:
         return _read(pdf, data, opts)
     finally:
+        _close(pdf)
+
+
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Close without masking the real error: pdfplumber's close() builds every page, which
+    raises again for the malformed page that made reading fail."""
+    try:
         pdf.close()
+    except Exception:
+        log.debug("closing a damaged PDF failed", exc_info=True)
+        pdf.stream.close()
 
 
 def _open_error(exc: BaseException) -> InputError:
@@ -132,11 +145,11 @@ def _read(pdf: pdfplumber.PDF, data: bytes, opts: ExtractionOptions) -> LayoutDo
             w, h = float(page.width), float(page.height)
             if not (0 < w <= MAX_PAGE_PT and 0 < h <= MAX_PAGE_PT):
                 raise InputError("page_too_large", f"{w:.0f} × {h:.0f} pt")
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception as exc:
         raise InputError("corrupt_pdf", _brief(exc)) from None
-    renderer = _Renderer(data)
+    renderer = _Renderer(data, opts.ocr_lang)
     geoms: list[PageGeometry] = []
     notes: list[str] = []
     try:
@@ -175,7 +188,7 @@ def _page(
             if ocr is not None:
                 return ocr
         return _geometry(page, objs) if text_ok or drawn else _blank(page)
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception as exc:
         raise InputError("corrupt_pdf", f"page {number}: {_brief(exc)}") from None
@@ -507,8 +520,9 @@ def _geometry(page: Any, objs: dict[str, list[dict[str, Any]]]) -> PageGeometry:
 class _Renderer:
     """Renders pages with pypdfium2 for OCR, opening the document only when needed."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, lang: str):
         self.data = data
+        self.lang = lang
         self.doc: Any = None
 
     def ocr(self, page: Any, dpi: int, notes: list[str], why: str) -> PageGeometry | None:
@@ -533,8 +547,8 @@ class _Renderer:
         finally:
             pdf_page.close()
         try:
-            geom: PageGeometry = page_geometry(np.asarray(image), number, dpi)
-        except InputError:
+            geom: PageGeometry = page_geometry(np.asarray(image), number, dpi, lang=self.lang)
+        except (InputError, MemoryError):
             raise
         except Exception as exc:  # OCR trouble on one page must not lose the document
             log.warning("OCR failed on page %d", number, exc_info=True)

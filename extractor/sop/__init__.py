@@ -154,8 +154,9 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
         tail.append(i)
     for i in tail:
         if is_heading_like(front_rows[i].text, identity.title):
-            heading = heading or front_rows[i].text
+            heading = front_rows[i].text
             used.add(i)
+            break  # one heading, the nearest to the table; lines above it are box content
     box_rows = [r for i, r in enumerate(front_rows) if i not in used or not r.is_paragraph]
     front = read_sections([r for i, r in enumerate(front_rows) if i not in used])
     del box_rows

@@ -293,7 +293,9 @@ def is_heading_like(text: str, title: str | None) -> bool:
     from rapidfuzz import fuzz
 
     n = norm(text)
-    if title and fuzz.token_set_ratio(n, norm(title)) >= 70:
+    # token_sort, not token_set: a box line sharing a few words with the title
+    # ("Register izin belajar" under "SOP Pelayanan Izin Belajar") is not a heading.
+    if title and fuzz.token_sort_ratio(n, norm(title)) >= 70:
         return True
     return n.startswith(("sop ", "prosedur ", "standar operasional"))
 

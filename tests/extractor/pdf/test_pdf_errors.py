@@ -91,8 +91,8 @@ def test_page_without_text_gets_a_note_when_ocr_is_unavailable(monkeypatch):
 def test_page_without_text_is_rendered_for_ocr(monkeypatch):
     calls = []
 
-    def page_geometry(image, page_number, dpi):
-        calls.append((image.shape, page_number, dpi))
+    def page_geometry(image, page_number, dpi, lang):
+        calls.append((image.shape, page_number, dpi, lang))
         h, w = image.shape[:2]
         word = Word(text="Tercetak", bbox=(72.0, 100.0, 130.0, 110.0), conf=91.0)
         return PageGeometry(
@@ -102,10 +102,10 @@ def test_page_without_text_is_rendered_for_ocr(monkeypatch):
     fake = types.ModuleType("extractor.backends.ocr")
     fake.page_geometry = page_geometry  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "extractor.backends.ocr", fake)
-    doc = parse(_image_only_pdf(), ExtractionOptions(ocr_dpi=100))
+    doc = parse(_image_only_pdf(), ExtractionOptions(ocr_dpi=100, ocr_lang="ind"))
     assert len(calls) == 1
-    shape, page_number, dpi = calls[0]
-    assert page_number == 1 and dpi == 100
+    shape, page_number, dpi, lang = calls[0]
+    assert page_number == 1 and dpi == 100 and lang == "ind"
     assert shape[2] == 3 and abs(shape[0] - 842 * 100 / 72) <= 2  # A4 portrait rendered at 100 dpi
     texts = [b.text for b in doc.blocks]
     assert texts == ["Tercetak", "Halaman kedua dengan lapisan teks yang utuh"]

@@ -1,0 +1,118 @@
+"""Seconds per page and peak memory of ``ocr.page_geometry`` against one plain Tesseract pass.
+
+The floor is the ``tesseract`` CLI reading the same page image once (default layout
+mode, TSV out, same languages) — what any Tesseract-based reader pays. Both run on one
+core (``OMP_THREAD_LIMIT=1``, OpenCV single-threaded), interleaved page by page so a
+busy machine slows both alike; medians over pages and ``--repeat`` runs.
+
+Pages: the first page of every committed corpus scan (``corpus/sop/*/scans/*.300.pdf``,
+rendered at 300 dpi) or, without a corpus, demo scans from ``corpus/scans.py``.
+
+    python bench/ocr_speed.py [--pages 4] [--repeat 2] [--dpi 300]
+
+Targets (issue 4): page_geometry ≤ 1.2× the plain pass, ≤ 3 s per page median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+from extractor.backends.ocr import page_geometry  # noqa: E402
+
+cv2.setNumThreads(1)
+
+
+def _scans_module():
+    spec = importlib.util.spec_from_file_location("corpus_scans", ROOT / "corpus" / "scans.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_scans"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def pages(n: int, dpi: int) -> list[np.ndarray]:
+    """Page images to measure: corpus scans when present, demo scans otherwise."""
+    scans = _scans_module()
+    found = sorted((ROOT / "corpus" / "sop").glob("*/scans/*.300.pdf"))[:n]
+    if found:
+        return [np.asarray(scans.rasterize(p.read_bytes(), dpi, [0])[0]) for p in found]
+    return [np.asarray(scans.demo_scan(seed, dpi, 1.5)[0]) for seed in range(1, n + 1)]
+
+
+def plain_tesseract(path: str, lang: str) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of one ``tesseract <page> - tsv`` run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        ["tesseract", path, "-", "-l", lang, "tsv"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def ours(img: np.ndarray, dpi: int) -> float:
+    start = time.perf_counter()
+    page_geometry(img, 1, dpi)
+    return time.perf_counter() - start
+
+
+def ours_peak_mib(img: np.ndarray, dpi: int) -> float:
+    """Peak Python-side memory (numpy included) of one page_geometry call, traced (not timed)."""
+    tracemalloc.start()
+    page_geometry(img, 1, dpi)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=4)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--dpi", type=int, default=300)
+    ap.add_argument("--lang", default="ind+eng")
+    args = ap.parse_args()
+    images = pages(args.pages, args.dpi)
+    ratios, t_ours, t_plain, rss_plain = [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, img in enumerate(images):
+            path = str(Path(tmp) / f"page{i}.png")
+            cv2.imwrite(path, img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
+            for _ in range(args.repeat):
+                secs, rss = plain_tesseract(path, args.lang)
+                mine = ours(img, args.dpi)
+                t_plain.append(secs)
+                rss_plain.append(rss)
+                t_ours.append(mine)
+                ratios.append(mine / secs)
+                print(f"page {i + 1}: page_geometry {mine:.2f} s, plain tesseract {secs:.2f} s")
+    peak = ours_peak_mib(images[0], args.dpi)
+    print()
+    print(f"pages {len(images)} × {args.repeat} at {args.dpi} dpi, lang {args.lang}, one core")
+    print(f"page_geometry   median {statistics.median(t_ours):.2f} s/page")
+    print(f"plain tesseract median {statistics.median(t_plain):.2f} s/page")
+    print(f"ratio           median {statistics.median(ratios):.2f}×  (target ≤ 1.2×)")
+    print(f"peak memory: page_geometry {peak:.0f} MiB (Python/numpy, plus its tesseract child);")
+    print(f"             plain tesseract {statistics.median(rss_plain):.0f} MiB RSS")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,524 @@
+"""OCR backend: page images (scans, photos, image-only PDF pages) → the shared page geometry.
+
+``page_geometry`` turns one page image into a :class:`~extractor.layout.PageGeometry`
+with the same content the PDF backend reads from vector objects: words with boxes in
+PDF points (and OCR confidence), ruling segments, classified flowchart shapes and
+arrows. ``extractor.grid.build_blocks`` then builds tables exactly as for digital PDFs.
+
+``parse`` is the backend for image files (PNG, JPEG, TIFF incl. multi-page, BMP).
+
+Per page (see ``extractor/scan``)::
+
+    photo? → find the sheet, perspective-correct          (scan.prep.find_page/warp_page)
+    bleach colour ink (stamps), flatten light, binarise   (scan.prep)
+    text too small? → refuse; small but readable? → upscale
+    deskew on the table frame                             (scan.prep.estimate_skew)
+    long-line masks → Segments                            (scan.lines)
+    hole contours → ShapeGeom; arrowheads → Arrow         (scan.shapes)
+    erase rules, outlines, connectors → one Tesseract pass (scan.tesseract, --psm 11)
+    re-read empty/low-confidence value cells in one batched call
+    normalise OCR confusions of digits and unit words     (scan.normalise)
+
+Re-reading happens here, on an approximate grid of our own (full-width rows ×
+verticals), rather than after ``build_blocks``: the PDF backend hands us only the
+image, and keeping every page image alive until grid building would cost memory.
+``reocr_cells`` is public for callers that hold the image and a finer grid.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import multiprocessing
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from extractor.errors import InputError
+from extractor.layout import (
+    Arrow,
+    Block,
+    LayoutDocument,
+    PageGeometry,
+    Paragraph,
+    Segment,
+    ShapeGeom,
+    Table,
+    Word,
+)
+from extractor.models import Provenance
+from extractor.options import ExtractionOptions
+from extractor.scan import lines, normalise, prep, shapes, tesseract
+from extractor.scan.load import A4_LONG_IN, PageImage, load_pages
+
+log = logging.getLogger(__name__)
+
+#: Median glyph height (px) below which text cannot be read, and the height we upscale to.
+MIN_CHAR_PX, TARGET_CHAR_PX, UPSCALE_BELOW_PX = 7.0, 20.0, 12.0
+#: Below this long side (px; A4 at ~140 dpi) tiny glyphs mean "rescan", not "noise".
+SMALL_IMAGE_PX = 1600
+#: Longest rules of a page: segments at least this share of the longest are table rules.
+RULE_SHARE = 0.6
+#: Words without a letter or digit and below this confidence are stroke debris.
+JUNK_CONF = 50.0
+#: Re-read a cell when its words' mean confidence is below this.
+REOCR_CONF = 70.0
+#: A cell holds print when it has this much ink (pt², about a "1" at 8 pt).
+MIN_INK_PT2 = 4.0
+#: At most this many cells per page are re-read (one batched Tesseract call).
+MAX_REOCR_CELLS = 24
+#: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
+DURATION_TEXT = re.compile(
+    r"^\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:menit|jam|hari|minggu|bulan)", re.I
+)
+#: The header word of the Mutu Baku time column (and OCR variants of it).
+WAKTU_HEADER = re.compile(r"^w[ao]ktu", re.I)
+#: Real words: two letters/digits read with some confidence (blank-page test).
+MIN_REAL_WORDS, REAL_WORD_CONF = 5, 75.0
+#: Mean word confidence below which the "text" is noise (measured: pages 85-93, noise ~30).
+BLANK_MEAN_CONF = 50.0
+#: Parallel page workers (the task runs on small boxes; Tesseract itself is single-threaded).
+MAX_WORKERS = 2
+
+
+# --------------------------------------------------------------------------- one page
+
+
+@dataclass
+class PageWork:
+    """Intermediate images of one page, kept for re-reading cells."""
+
+    gray: np.ndarray
+    ocr_image: np.ndarray
+    dpi: float
+    words: list[tesseract.PxWord] = field(default_factory=list)
+
+
+def _as_array(image: Image.Image | np.ndarray) -> np.ndarray:
+    if isinstance(image, np.ndarray):
+        if image.ndim == 3 and image.shape[2] == 4:
+            return np.ascontiguousarray(image[..., :3])
+        return image
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    return np.asarray(image)
+
+
+def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:
+    """Flat, level gray page and its ink mask, at a readable resolution."""
+    if pixels.ndim == 3:
+        quad = prep.find_page(pixels)
+        if quad is not None:
+            pixels = prep.warp_page(pixels, quad)
+            dpi = max(pixels.shape[:2]) / A4_LONG_IN
+    gray = prep.flatten_light(prep.to_gray(pixels), dpi)
+    ink = prep.binarize(gray, dpi)
+    prep.clear_border(gray, ink)
+    height = prep.char_height(ink)
+    if 0 < height < MIN_CHAR_PX:
+        # tiny glyph-sized specks in a small image: text too small to read; in a large
+        # image they are as likely noise of a non-document photo, which OCR will show
+        if max(gray.shape) < SMALL_IMAGE_PX:
+            raise InputError("image_too_small", f"teks ±{height:.0f} px")
+    elif 0 < height < UPSCALE_BELOW_PX:
+        scale = TARGET_CHAR_PX / height
+        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        dpi *= scale
+        ink = prep.binarize(gray, dpi)
+    angle = prep.estimate_skew(ink)
+    if abs(angle) >= prep.MIN_SKEW_DEG:
+        gray = prep.rotate(gray, angle)
+        ink = prep.binarize(gray, dpi)
+    return gray, ink, dpi
+
+
+def _rule_mask(segs: list[lines.PxSegment], shape: tuple[int, int]) -> np.ndarray:
+    """The table's long rules (not connectors), drawn into a mask."""
+    mask = np.zeros(shape, np.uint8)
+    for horizontal in (True, False):
+        group = [s for s in segs if s.horizontal == horizontal]
+        if not group:
+            continue
+        longest = max(s.length for s in group)
+        for s in group:
+            if s.length >= RULE_SHARE * longest:
+                p0, p1 = (int(s.x0), int(s.y0)), (int(s.x1), int(s.y1))
+                cv2.line(mask, p0, p1, 255, thickness=max(1, round(s.thick)) + 2)
+    return mask
+
+
+def _on_outline(seg: lines.PxSegment, boxes: list[tuple[int, int, int, int]], tol: int) -> bool:
+    return any(
+        b[0] - tol <= min(seg.x0, seg.x1)
+        and max(seg.x0, seg.x1) <= b[2] + tol
+        and b[1] - tol <= min(seg.y0, seg.y1)
+        and max(seg.y0, seg.y1) <= b[3] + tol
+        for b in boxes
+    )
+
+
+def _analyse(
+    image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str
+) -> tuple[PageGeometry, PageWork]:
+    gray, ink, dpi = _prepare(_as_array(image), dpi)
+    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, dpi), True)
+    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, dpi), False)
+    join = lines.pt(lines.JOIN_GAP_PT, dpi)
+    segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
+    found = shapes.find_shapes(ink, hmask, vmask, gray, dpi)
+    arrows, strokes = shapes.find_arrows(ink, _rule_mask(segs, ink.shape), found, dpi)
+
+    # OCR sees the page without rules, symbol outlines or connectors (they read as ]|}-)
+    outline_grow = lines.pt(2.0, dpi)
+    rings = shapes.shape_rings(found, ink.shape, outline_grow)
+    interiors = shapes.shape_rings(found, ink.shape, 0)
+    clutter = cv2.bitwise_or(cv2.bitwise_or(hmask, vmask), strokes)
+    clutter = cv2.bitwise_or(clutter, cv2.bitwise_and(rings, cv2.bitwise_not(interiors)))
+    clean = lines.erase(gray, clutter)
+    words = tesseract.ocr_page(clean, dpi, lang)
+
+    s = 72.0 / dpi
+    boxes = [sh.box for sh in found]
+    tol = lines.pt(4.0, dpi)
+    geom = PageGeometry(
+        page=page_number,
+        width=gray.shape[1] * s,
+        height=gray.shape[0] * s,
+        words=[],
+        segments=[
+            Segment(x0=g.x0 * s, top=g.y0 * s, x1=g.x1 * s, bottom=g.y1 * s, width=g.thick * s)
+            for g in segs
+            if not _on_outline(g, boxes, tol)
+        ],
+        shapes=[
+            ShapeGeom(kind=sh.kind, bbox=tuple(v * s for v in sh.box), filled=sh.filled)  # type: ignore[arg-type]
+            for sh in found
+        ],
+        arrows=[Arrow(points=[(x * s, y * s) for x, y in a]) for a in arrows],
+        source="ocr",
+    )
+    work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words)
+    return geom, work
+
+
+def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:
+    s = 72.0 / dpi
+    out = []
+    for w in px_words:
+        if not any(ch.isalnum() for ch in w.text) and w.conf < JUNK_CONF:
+            continue
+        text = normalise.normalise_word(w.text)
+        box = (w.left * s, w.top * s, (w.left + w.width) * s, (w.top + w.height) * s)
+        out.append(Word(text=text, bbox=box, conf=round(w.conf, 1)))
+    return out
+
+
+def page_geometry(
+    image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str = "ind+eng"
+) -> PageGeometry:
+    """Words (points, with confidence), rules, shapes and arrows of one page image.
+
+    ``dpi`` is the image's resolution (the render scale for PDF pages). Raises
+    ``InputError("image_too_small")`` when the text is too small to read.
+    """
+    geom, work = _analyse(image, page_number, dpi, lang)
+    reocr_cells(work, geom, lang)
+    geom.words = _to_words(work.words, work.dpi)
+    return geom
+
+
+# --------------------------------------------------------------------------- re-reading cells
+
+
+def _approx_grid(geom: PageGeometry, dpi: float) -> tuple[list[float], list[float]]:
+    """Row and column boundaries (px) from the page's long rules: a rough grid, no merges."""
+    px = dpi / 72.0
+    hs = [g for g in geom.segments if g.horizontal]
+    vs = [g for g in geom.segments if g.vertical and not g.horizontal]
+    if not hs or not vs:
+        return [], []
+    longest = max(hs, key=lambda g: g.length)
+    vmax = max(g.length for g in vs)
+    ys = sorted({round(g.top * px) for g in hs if g.length >= RULE_SHARE * longest.length})
+    xs = sorted(
+        {
+            round(g.x0 * px)
+            for g in vs
+            if g.length >= 0.3 * vmax and longest.x0 - 5 <= g.x0 <= longest.x1 + 5
+        }
+    )
+
+    def dedupe(values: list[int]) -> list[float]:
+        out: list[float] = []
+        for v in values:
+            if not out or v - out[-1] > 3 * px:
+                out.append(float(v))
+        return out
+
+    return dedupe(ys), dedupe(xs)
+
+
+def _inside(w: tesseract.PxWord, box: tuple[int, int, int, int]) -> bool:
+    cx, cy = w.left + w.width / 2, w.top + w.height / 2
+    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
+
+
+def _mean_conf(words: list[tesseract.PxWord]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def _cells_to_reread(
+    work: PageWork, geom: PageGeometry
+) -> list[tuple[tuple[int, int, int, int], bool]]:
+    """Cells (px box, is-a-duration-cell) that must hold a value but read badly or not at all."""
+    ys, xs = _approx_grid(geom, work.dpi)
+    if len(ys) < 2 or len(xs) < 2:
+        return []
+    inset = lines.pt(1.5, work.dpi)
+    waktu_cols: set[int] = set()
+    header_bottom = 0.0
+    for w in work.words:
+        if WAKTU_HEADER.match(w.text):
+            cx = w.left + w.width / 2
+            waktu_cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
+            header_bottom = max(header_bottom, w.top + w.height)
+    picked: list[tuple[tuple[int, int, int, int], bool]] = []
+    for r in range(len(ys) - 1):
+        for c in range(len(xs) - 1):
+            box = (
+                int(xs[c]) + inset,
+                int(ys[r]) + inset,
+                int(xs[c + 1]) - inset,
+                int(ys[r + 1]) - inset,
+            )
+            if box[2] <= box[0] or box[3] <= box[1]:
+                continue
+            inside = [w for w in work.words if _inside(w, box)]
+            text = " ".join(w.text for w in inside)
+            is_waktu = c in waktu_cols and ys[r] >= header_bottom
+            dark = int((work.ocr_image[box[1] : box[3], box[0] : box[2]] < 128).sum())
+            has_ink = dark > MIN_INK_PT2 * (work.dpi / 72.0) ** 2
+            if (
+                is_waktu
+                and has_ink
+                and (not DURATION_TEXT.match(text) or _mean_conf(inside) < REOCR_CONF)
+            ):
+                picked.append((box, True))
+            elif any(ch.isdigit() for ch in text) and _mean_conf(inside) < REOCR_CONF:
+                picked.append((box, False))
+            elif not inside and has_ink:
+                # printed but not read: lone step numbers ("1", "2") vanish in sparse mode
+                picked.append((box, False))
+    return picked[:MAX_REOCR_CELLS]
+
+
+def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
+    """Re-read value cells that came out empty or unsure, in one batched Tesseract call.
+
+    Durations (the Waktu column, found by its header) must read as ``DURATION_TEXT``;
+    other cells holding digits (No, dates, NIP) are re-read when their confidence is low.
+    The re-read replaces the page pass's words of a cell only when it is better: a valid
+    duration where there was none, or a higher mean confidence. Returns the cells replaced.
+    """
+    cells = _cells_to_reread(work, geom)
+    if not cells:
+        return 0
+    results = tesseract.ocr_crops(work.ocr_image, [b for b, _ in cells], work.dpi, lang)
+    replaced = 0
+    for (box, is_waktu), new in zip(cells, results, strict=True):
+        old = [w for w in work.words if _inside(w, box)]
+        new_text = " ".join(normalise.normalise_word(w.text) for w in new)
+        old_text = " ".join(normalise.normalise_word(w.text) for w in old)
+        if not new:
+            continue
+        if is_waktu:
+            better = bool(DURATION_TEXT.match(new_text)) and (
+                not DURATION_TEXT.match(old_text) or _mean_conf(new) > _mean_conf(old)
+            )
+        elif not old:
+            # an empty cell takes only confident, real characters (not stroke debris)
+            better = _mean_conf(new) >= JUNK_CONF and any(ch.isalnum() for ch in new_text)
+        else:
+            better = _mean_conf(new) > _mean_conf(old) + 5
+        if better:
+            work.words = [w for w in work.words if not _inside(w, box)] + new
+            replaced += 1
+    return replaced
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _page_job(args: tuple[np.ndarray, int, float, str]) -> tuple[str, object]:
+    """Worker: one page → ("ok", PageGeometry) or ("error", (code, detail))."""
+    pixels, number, dpi, lang = args
+    cv2.setNumThreads(1)
+    try:
+        return "ok", page_geometry(pixels, number, dpi, lang)
+    except InputError as exc:
+        return "error", (exc.code, exc.fields.get("detail", ""))
+    except tesseract.OcrUnavailable as exc:
+        return "error", ("internal_error", f"tesseract: {exc}")
+
+
+def geometries(pages: list[PageImage], lang: str) -> list[PageGeometry]:
+    """Page geometry for every page, pages in parallel (a small process pool) when several."""
+    jobs = [(p.pixels, i + 1, p.dpi, lang) for i, p in enumerate(pages)]
+    workers = min(MAX_WORKERS, os.cpu_count() or 1, len(jobs))
+    if workers <= 1:
+        results = [_page_job(j) for j in jobs]
+    else:
+        # spawn, not fork: forking a process whose OpenCV thread pool holds locks deadlocks
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(_page_job, jobs))
+    out: list[PageGeometry] = []
+    for status, value in results:
+        if status == "error":
+            code, detail = value  # type: ignore[misc]
+            raise InputError(code, detail)
+        out.append(value)  # type: ignore[arg-type]
+    return out
+
+
+def mean_confidence(pages: list[PageGeometry]) -> float | None:
+    """Mean OCR confidence of all words (None when no word was read)."""
+    confs = [w.conf for g in pages for w in g.words if w.conf is not None]
+    return round(sum(confs) / len(confs), 1) if confs else None
+
+
+def _is_blank(pages: list[PageGeometry]) -> bool:
+    real = sum(
+        1
+        for g in pages
+        for w in g.words
+        if (w.conf or 0) >= REAL_WORD_CONF and sum(ch.isalnum() for ch in w.text) >= 3
+    )
+    # noise read as text gives many short low-confidence "words"; a page gives real ones
+    confident = mean_confidence(pages) or 0.0
+    return real < MIN_REAL_WORDS or confident < BLANK_MEAN_CONF
+
+
+def _text_lines(geom: PageGeometry) -> list[list[Word]]:
+    """Words grouped into lines by vertical overlap, left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(geom.words, key=lambda w: (w.bbox[1], w.bbox[0])):
+        cy = (w.bbox[1] + w.bbox[3]) / 2
+        for row in rows:
+            top, bottom = row[0].bbox[1], row[0].bbox[3]
+            if top <= cy <= bottom:
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.bbox[0]) for r in rows]
+
+
+def _paragraphs(pages: list[PageGeometry]) -> list[Block]:
+    """Fallback blocks (one paragraph per text line) when no grid builder is available."""
+    blocks: list[Block] = []
+    for g in pages:
+        for row in _text_lines(g):
+            box = (
+                min(w.bbox[0] for w in row),
+                min(w.bbox[1] for w in row),
+                max(w.bbox[2] for w in row),
+                max(w.bbox[3] for w in row),
+            )
+            conf = sum(w.conf or 0 for w in row) / len(row)
+            prov = Provenance(page=g.page, bbox=box, source="ocr", confidence=round(conf, 1))
+            blocks.append(Paragraph(text=" ".join(w.text for w in row), prov=prov))
+    return blocks
+
+
+def _cell_confidence(
+    page: PageGeometry | None, bbox: tuple[float, float, float, float]
+) -> float | None:
+    if page is None:
+        return None
+    confs = [
+        w.conf
+        for w in page.words
+        if w.conf is not None
+        and bbox[0] <= (w.bbox[0] + w.bbox[2]) / 2 <= bbox[2]
+        and bbox[1] <= (w.bbox[1] + w.bbox[3]) / 2 <= bbox[3]
+    ]
+    return round(sum(confs) / len(confs), 1) if confs else None
+
+
+def mark_ocr_provenance(blocks: list[Block], pages: list[PageGeometry]) -> None:
+    """Every block and cell read from these pages gets ``source="ocr"`` and its confidence."""
+    by_page = {g.page: g for g in pages}
+    for block in blocks:
+        if isinstance(block, Table):
+            page = by_page.get(block.page or 0)
+            for cell in block.cells:
+                prov = cell.prov or Provenance(page=block.page, source="ocr")
+                prov.source = "ocr"
+                if prov.bbox is not None:
+                    prov.confidence = _cell_confidence(page, prov.bbox)
+                cell.prov = prov
+        elif block.prov is not None:
+            block.prov.source = "ocr"
+            if block.prov.confidence is None and block.prov.bbox is not None:
+                block.prov.confidence = _cell_confidence(
+                    by_page.get(block.prov.page or 0), block.prov.bbox
+                )
+
+
+def layout_from_geometry(
+    pages: list[PageGeometry], notes: list[str] | None = None
+) -> LayoutDocument:
+    """Blocks for OCR'd pages through the shared grid builder (``extractor.grid``)."""
+    notes = list(notes or [])
+    try:
+        from extractor.grid import build_blocks
+    except ImportError:
+        build_blocks = None
+    if build_blocks is not None:
+        blocks = list(build_blocks(pages))
+    else:
+        notes.append("grid_builder_unavailable")
+        blocks = _paragraphs(pages)
+    mark_ocr_provenance(blocks, pages)
+    return LayoutDocument(
+        blocks=blocks,
+        pages=len(pages),
+        source_kind="ocr",
+        ocr_confidence=mean_confidence(pages),
+        notes=notes,
+    )
+
+
+def _refuse_long_sequences(data: bytes, max_pages: int) -> None:
+    """``too_many_pages`` for a multi-page file with more than ``max_pages`` frames.
+
+    Seeking to frame ``max_pages`` reads at most that many page headers; Pillow's
+    ``n_frames`` reads them all (seconds for a 10,000-page TIFF of tiny frames).
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            if getattr(img, "is_animated", False) is False:
+                return
+            img.seek(max_pages)
+    except EOFError:
+        return
+    except Exception:  # unreadable: load_pages reports it with its own code
+        return
+    raise InputError("too_many_pages", f"> {max_pages}", limit=max_pages)
+
+
+def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
+    """Image file (PNG/JPEG/TIFF/BMP, multi-page TIFF) → layout, through OCR."""
+    _refuse_long_sequences(data, options.max_pages)
+    pages = load_pages(data, options.max_pages)
+    geoms = geometries(pages, options.ocr_lang)
+    if _is_blank(geoms):
+        raise InputError("blank_document")
+    notes = [f"ocr_dpi_estimated:{i + 1}" for i, p in enumerate(pages) if not p.dpi_known]
+    return layout_from_geometry(geoms, notes)

@@ -1,0 +1,100 @@
+"""Long straight strokes: morphological line masks → ruling segments; erasing them for OCR.
+
+A horizontal opening with a kernel longer than any glyph keeps only strokes that
+run at least that far: table rules, shape edges, connector pieces, underlines.
+Worn toner breaks long rules into pieces; collinear pieces with small gaps are
+joined again in vector form (joining in pixels would glue text into lines).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+#: Shortest horizontal stroke kept as a rule candidate (points). Longer than any word's
+#: horizontal run, shorter than one role column.
+H_RULE_PT = 30.0
+#: Shortest vertical stroke kept (points): longer than ascender+descender of 16-pt text.
+V_RULE_PT = 15.0
+#: Shortest stroke that can be part of a connector (points).
+CONNECTOR_PT = 7.0
+#: Pieces on one line with gaps up to this (points) are one rule (broken toner, crossings).
+JOIN_GAP_PT = 12.0
+
+
+@dataclass
+class PxSegment:
+    """A straight stroke in pixels: from (x0, y0) to (x1, y1); ``thick`` is its width."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    thick: float
+
+    @property
+    def horizontal(self) -> bool:
+        return abs(self.x1 - self.x0) >= abs(self.y1 - self.y0)
+
+    @property
+    def length(self) -> float:
+        return float(max(abs(self.x1 - self.x0), abs(self.y1 - self.y0)))
+
+
+def pt(points: float, dpi: float) -> int:
+    """A length in points as whole pixels (at least 1)."""
+    return max(1, round(points * dpi / 72.0))
+
+
+def line_mask(ink: np.ndarray, length_px: int, horizontal: bool) -> np.ndarray:
+    """Ink pixels belonging to straight runs of at least ``length_px`` in one direction."""
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (length_px, 1) if horizontal else (1, length_px)
+    )
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+
+
+def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[PxSegment]:
+    """Connected runs of a line mask as segments, collinear pieces joined across small gaps."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    raw: list[PxSegment] = []
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        area = max(cv2.contourArea(contour), float(min(w, h)))
+        if horizontal:
+            thick = area / max(w, 1)
+            raw.append(PxSegment(x, y + h / 2, x + w, y + h / 2, thick))
+        else:
+            thick = area / max(h, 1)
+            raw.append(PxSegment(x + w / 2, y, x + w / 2, y + h, thick))
+    if horizontal:
+        raw.sort(key=lambda s: (round(s.y0), s.x0))
+    else:
+        raw.sort(key=lambda s: (round(s.x0), s.y0))
+    joined: list[PxSegment] = []
+    for seg in raw:
+        for prev in reversed(joined[-8:]):
+            tol = max(3.0, prev.thick, seg.thick)
+            if horizontal:
+                same_line = abs(prev.y0 - seg.y0) <= tol
+                if same_line and seg.x0 - prev.x1 <= join_gap_px and seg.x1 >= prev.x0:
+                    prev.x1 = max(prev.x1, seg.x1)
+                    break
+            else:
+                same_line = abs(prev.x0 - seg.x0) <= tol
+                if same_line and seg.y0 - prev.y1 <= join_gap_px and seg.y1 >= prev.y0:
+                    prev.y1 = max(prev.y1, seg.y1)
+                    break
+        else:
+            joined.append(seg)
+    return joined
+
+
+def erase(gray: np.ndarray, mask: np.ndarray, grow_px: int = 2) -> np.ndarray:
+    """A copy of ``gray`` with the masked strokes (grown by ``grow_px``) painted white."""
+    grown = cv2.dilate(mask, np.ones((2 * grow_px + 1, 2 * grow_px + 1), np.uint8))
+    out = gray.copy()
+    out[grown > 0] = 255
+    return out

@@ -1,0 +1,116 @@
+"""This domain's common OCR confusions, driven by ``extractor/data/ocr_confusions.yml``.
+
+Two levels:
+
+* :func:`normalise_word` runs on every OCR word in ``PageGeometry`` (so every later
+  stage sees it): digit look-alikes inside tokens that are mostly digits ("2O23" →
+  "2023"), and misread unit/label/month words ("Menlt" → "Menit", "Nornor" → "Nomor")
+  when the corrected form is a known word. It never touches a word it cannot map
+  onto a known word or a digit run.
+* :func:`normalise_ocr_text` is for field parsers that know what a value must be:
+  ``nip`` (18 digits, spaces dropped), ``date``, ``duration``, ``number``, ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+FieldKind = Literal["nip", "date", "duration", "number", "text"]
+
+#: Separators kept between the digit groups of a token ("800/101/2023", "12-03-2023").
+TOKEN_SEPARATORS = re.compile(r"([/.,:\-])")
+#: Leading/trailing punctuation stripped before a word lookup ("(Menlt)," → "Menlt").
+EDGE_PUNCT = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.UNICODE)
+#: A NIP is 18 digits (birth date, appointment month, sex, serial).
+NIP_DIGITS = 18
+
+
+@cache
+def _lexicon() -> dict:
+    text = resources.files("extractor.data").joinpath("ocr_confusions.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    known = {w for group in data["known_words"].values() for w in group}
+    return {
+        "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
+        "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
+        "known": known,
+        "misreads": {str(k): str(v) for k, v in data["word_misreads"].items()},
+    }
+
+
+def _digit_group(group: str, force: bool = False) -> str:
+    """Map look-alikes to digits in a group that already is mostly digits."""
+    lookalikes = _lexicon()["digits"]
+    digits = sum(ch.isdigit() for ch in group)
+    alike = sum(ch in lookalikes for ch in group)
+    if not group or digits + alike != len(group):
+        return group
+    if not force and (digits < 1 or digits < alike or len(group) < 2):
+        return group
+    return "".join(lookalikes.get(ch, ch) for ch in group)
+
+
+def fix_digits(token: str, force: bool = False) -> str:
+    """Digit look-alikes → digits in each separator-delimited group of ``token``."""
+    parts = TOKEN_SEPARATORS.split(token)
+    return "".join(p if TOKEN_SEPARATORS.fullmatch(p) else _digit_group(p, force) for p in parts)
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def fix_word(word: str) -> str:
+    """A misread known word (unit, label, month) corrected; anything else unchanged."""
+    lex = _lexicon()
+    low = word.lower()
+    if not low or low in lex["known"]:
+        return word
+    if low in lex["misreads"]:
+        return _same_case(word, lex["misreads"][low])
+    for wrong, right in lex["pairs"]:
+        start = low.find(wrong)
+        while start >= 0:
+            candidate = low[:start] + right + low[start + len(wrong) :]
+            if candidate in lex["known"]:
+                return _same_case(word, candidate)
+            start = low.find(wrong, start + 1)
+    return word
+
+
+def normalise_word(text: str) -> str:
+    """General normalisation of one OCR word (safe for any field)."""
+    lead, core, trail = EDGE_PUNCT.match(text).groups()  # type: ignore[union-attr]
+    if not core:
+        return text
+    fixed = fix_digits(core)
+    if fixed == core and not any(ch.isdigit() for ch in core):
+        fixed = fix_word(core)
+    return f"{lead}{fixed}{trail}"
+
+
+def normalise_ocr_text(text: str, field_kind: FieldKind = "text") -> str:
+    """Normalise a field value read by OCR, knowing what kind of value it must be.
+
+    * ``nip``: every look-alike becomes a digit, spaces go ("1985 0l12 ..." → 18 digits);
+      returned unchanged when the result is not 18 digits.
+    * ``number``: look-alikes in every token become digits.
+    * ``date`` / ``duration`` / ``text``: word-level normalisation (digits in digit runs,
+      month and unit words).
+    """
+    if field_kind == "nip":
+        squeezed = re.sub(r"[\s.\-]", "", text)
+        digits = fix_digits(squeezed, force=True)
+        return digits if digits.isdigit() and len(digits) == NIP_DIGITS else text
+    if field_kind == "number":
+        return " ".join(fix_digits(tok, force=True) for tok in text.split())
+    return " ".join(normalise_word(tok) for tok in text.split())

@@ -1,0 +1,189 @@
+"""Image clean-up before any geometry: page finding, light, colour, binarisation, skew.
+
+Order (each step measured on damaged renders, see ``shared/docs/extraction-notes.md`` §3.5):
+
+1. :func:`to_gray` drops saturated colour (blue/red stamps, ballpoint signatures) by taking
+   the brightest channel, so coloured ink turns light while black print stays black.
+2. :func:`find_page` / :func:`warp_page`: a phone photo shows the sheet as a bright
+   quadrilateral on a darker desk; it is cut out and perspective-corrected.
+3. :func:`flatten_light` divides by a blurred background estimate, so uneven lamp light
+   and grey recycled paper become white.
+4. :func:`binarize`: adaptive mean threshold (block ≈ 31 px at 300 dpi, C = 15).
+5. :func:`estimate_skew` on the table frame (largest outline), falling back to the
+   projection profile of text lines; :func:`rotate` undoes it.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+#: Colour ink: saturation (max-min)/max above this and brightest channel above INK_DARK.
+INK_SATURATION, INK_DARK = 0.35, 100
+#: Ink touching the image edge and longer than this share of a side is a scan border.
+BORDER_SHARE = 0.3
+#: Threshold offset of the adaptive binarisation (grey levels below the local mean).
+THRESH_C = 15
+#: The largest outline must cover this share of the page to be trusted as the table frame.
+FRAME_MIN_AREA = 0.12
+#: Skews below this (degrees) are left alone: rotating costs time and sharpness.
+MIN_SKEW_DEG = 0.08
+#: Photos: the sheet must cover between these shares of the picture to be cut out.
+PAGE_MIN_AREA, PAGE_MAX_AREA = 0.2, 0.93
+#: Working size (long side, px) for page finding and the light estimate.
+SMALL_SIDE = 900
+
+
+def to_gray(pixels: np.ndarray) -> np.ndarray:
+    """Gray image in which saturated colour ink is bleached.
+
+    Gray = the brightest channel, so light coloured ink (a stamp) turns light; ink that
+    is clearly coloured (saturation above ``INK_SATURATION``) but not dark (brightest
+    channel above ``INK_DARK``), such as a ballpoint signature, becomes paper. Black print
+    under a stamp stays dark and is kept.
+    """
+    if pixels.ndim == 2:
+        return pixels
+    r, g, b = cv2.split(np.ascontiguousarray(pixels))
+    hi = cv2.max(cv2.max(r, g), b)
+    lo = cv2.min(cv2.min(r, g), b)
+    spread = cv2.subtract(hi, lo).astype(np.float32)
+    coloured = (spread > INK_SATURATION * hi.astype(np.float32)) & (hi > INK_DARK)
+    gray = np.asarray(hi, dtype=np.uint8).copy()
+    gray[coloured] = 255
+    return gray
+
+
+def _small(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    scale = SMALL_SIDE / max(gray.shape)
+    if scale >= 1:
+        return gray, 1.0
+    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), scale
+
+
+def find_page(pixels: np.ndarray) -> np.ndarray | None:
+    """The corners (tl, tr, br, bl; float32 px) of a sheet photographed on a darker ground.
+
+    None when the picture is already just the page (a scan) or no sheet is visible.
+    """
+    gray = pixels if pixels.ndim == 2 else cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
+    small, scale = _small(gray)
+    _, bright = cv2.threshold(cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    biggest = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(biggest) / float(small.shape[0] * small.shape[1])
+    if not PAGE_MIN_AREA <= share <= PAGE_MAX_AREA:
+        return None
+    hull = cv2.convexHull(biggest)
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4:
+        return None
+    pts = quad.reshape(4, 2).astype(np.float32) / scale
+    # order: top-left has the smallest x+y, bottom-right the largest; tr smallest y-x
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array([pts[s.argmin()], pts[d.argmin()], pts[s.argmax()], pts[d.argmax()]])
+
+
+def warp_page(pixels: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """Perspective-correct the sheet inside ``quad`` to an upright rectangle."""
+    tl, tr, br, bl = quad
+    width = int(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = int(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    dst = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
+    return cv2.warpPerspective(pixels, m, (width, height), flags=cv2.INTER_LINEAR)
+
+
+def flatten_light(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Divide by the paper's brightness so shadows, lamp fall-off and grey paper turn white."""
+    small, scale = _small(gray)
+    # a closing wider than any stroke or glyph leaves only the paper
+    k = max(5, round(0.12 * dpi * scale) | 1)
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    background = cv2.GaussianBlur(background, (0, 0), k / 2)
+    background = cv2.resize(background, (gray.shape[1], gray.shape[0]))
+    out = cv2.divide(gray, np.maximum(background, 1), scale=255)
+    return np.asarray(out, dtype=np.uint8)
+
+
+def clear_border(gray: np.ndarray, ink: np.ndarray) -> None:
+    """Paint out dark scan borders and photo edges: long ink touching the image edge.
+
+    tessdoc ImproveQuality: dark borders are read as characters; here they would also
+    become the longest "rule" of the page. Modifies both images in place.
+    """
+    h, w = ink.shape
+    edges = (ink[:2].any(), ink[-2:].any(), ink[:, :2].any(), ink[:, -2:].any())
+    if not any(edges):
+        return
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        touches = x == 0 or y == 0 or x + bw >= w or y + bh >= h
+        if touches and (bw > BORDER_SHARE * w or bh > BORDER_SHARE * h):
+            # the table frame itself never touches the edge of a sane scan
+            sel = labels == i
+            ink[sel] = 0
+            gray[sel] = 255
+
+
+def block_size(dpi: float) -> int:
+    """Adaptive-threshold window: 31 px at 300 dpi (notes §3.5), odd, scaled with resolution."""
+    return max(15, round(31 * dpi / 300) | 1)
+
+
+def binarize(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink mask (255 = ink) by adaptive mean threshold; survives grey backgrounds."""
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
+    )
+
+
+def _profile_skew(ink: np.ndarray) -> float:
+    """Skew of text lines: the angle whose row projection is the most peaked."""
+    small, _scale = _small(ink)
+    best, best_score = 0.0, -1.0
+    h, w = small.shape
+    for angle in np.arange(-5.0, 5.01, 0.25):
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(angle), 1.0)
+        rows = cv2.warpAffine(small, m, (w, h)).sum(axis=1, dtype=np.float64)
+        score = float(np.var(np.diff(rows)))
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def estimate_skew(ink: np.ndarray) -> float:
+    """Rotation (degrees, counter-clockwise positive as in OpenCV) that makes the page level."""
+    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if contours:
+        biggest = max(contours, key=cv2.contourArea)
+        (_, _), (rw, rh), angle = cv2.minAreaRect(biggest)
+        if rw * rh >= FRAME_MIN_AREA * ink.shape[0] * ink.shape[1]:
+            # OpenCV reports (0, 90] or [-90, 0) depending on version; fold into [-45, 45)
+            return float((angle + 45.0) % 90.0 - 45.0)
+    return _profile_skew(ink)
+
+
+def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate about the centre by ``angle`` degrees, filling with white paper."""
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def char_height(ink: np.ndarray) -> float:
+    """Median height (px) of glyph-sized ink components, 0 when there are none.
+
+    Measured on the middle half of the page's rows (enough glyphs, half the cost).
+    """
+    h = ink.shape[0]
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink[h // 4 : 3 * h // 4], connectivity=8)
+    if n <= 1:
+        return 0.0
+    hs, ws, areas = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH], stats[1:, 4]
+    glyph = (hs >= 4) & (hs <= 200) & (ws <= 3 * hs) & (areas >= 8)
+    return float(np.median(hs[glyph])) if glyph.sum() >= 10 else 0.0

@@ -1,0 +1,283 @@
+"""Flowchart symbols and connectors in a binarised page.
+
+Shapes: every closed outline leaves a *hole* (its interior) in the ink mask. Hole
+contours (``RETR_CCOMP``) are free of the connectors and arrowheads attached to the
+outline, so they show the symbol's true silhouette. Holes bounded by table rules
+(a rule runs on past the hole's corner) are cells, not symbols. A symbol is then
+told by its fill extent (area / bounding box) and its width profile near the top,
+middle and bottom (notes §3.5: rect ≥ 0.93, capsule 0.7–0.93, diamond < 0.62):
+
+============  ==========  =====================================
+kind          extent      width at 6 % / 50 % / 94 % of height
+============  ==========  =====================================
+process       ≥ 0.93      1 / 1 / 1
+terminator    0.7–0.95    < 0.9, symmetric / 1 / same as top
+decision      < 0.7       small / ≈ 1 / small
+offpage       0.7–0.9     1 / 1 / small (home plate pointing down)
+============  ==========  =====================================
+
+Arrows: arrowheads are the only solid blobs thicker than a stroke (an opening
+with a ~2-pt disc removes every line and glyph); each is followed back along the
+connector strokes (rules and symbol outlines removed) to the farthest point.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from extractor.scan.lines import CONNECTOR_PT, line_mask, pt
+
+#: Smallest/largest symbol interior (points). Glyph holes (o, a, e, O) stay below.
+SHAPE_MIN_W_PT, SHAPE_MIN_H_PT = 16.0, 8.0
+SHAPE_MAX_W_PT, SHAPE_MAX_H_PT = 220.0, 140.0
+#: A symbol is no taller than this share of its width (glyph holes like "O" are taller).
+SHAPE_MAX_H_OVER_W = 1.25
+#: A line bounding a hole that runs this far (points) past the hole's corner is a rule.
+RULE_OVERRUN_PT = 5.0
+#: Extent cut-offs (notes §3.5, measured 0.96–0.98 / 0.87–0.88 / 0.50–0.52).
+EXTENT_RECT, EXTENT_CAPSULE, EXTENT_DIAMOND = 0.93, 0.7, 0.62
+#: Arrowheads: a disc of this diameter (points) survives only inside solid blobs.
+HEAD_CORE_PT = 2.2
+HEAD_MIN_AREA_PT2, HEAD_MAX_AREA_PT2 = 6.0, 120.0
+#: Arrowhead cores fill ≥ 0.7 of their enclosing triangle (0.67–0.69 when blurred at 200
+#: dpi, core area ≥ 17 pt²); bold-glyph junctions, the other blobs that survive the
+#: opening, measured 0.54–0.66 and ≤ 8.7 pt² on 12-pt bold titles. A blob passes when it
+#: is triangular enough, or a little less triangular but clearly larger than a junction.
+HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 12.0
+#: Inner interiors darker than this mean gray are filled symbols.
+FILLED_GRAY = 200
+
+
+@dataclass
+class PxShape:
+    """A classified symbol: kind, interior box in px (x0, y0, x1, y1), fill, interior mask."""
+
+    kind: str
+    box: tuple[int, int, int, int]
+    filled: bool
+    contour: np.ndarray
+
+
+def _run_beyond(band: np.ndarray, centre: int, lo: int, hi: int, tol: int) -> bool:
+    """Whether the 1-D mask run through ``centre`` reaches past ``lo - tol`` or ``hi + tol``."""
+    if band.size == 0 or not band[centre]:
+        return False
+    gaps = np.flatnonzero(~band)
+    left = int(gaps[gaps < centre].max()) + 1 if (gaps < centre).any() else 0
+    right = int(gaps[gaps > centre].min()) if (gaps > centre).any() else band.size
+    return left < lo - tol or right > hi + tol
+
+
+def _bounded_by_rules(
+    box: tuple[int, int, int, int], hmask: np.ndarray, vmask: np.ndarray, band: int, tol: int
+) -> bool:
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
+    top = hmask[max(0, y0 - band) : y0].any(axis=0)
+    bottom = hmask[y1 : y1 + band].any(axis=0)
+    left = vmask[:, max(0, x0 - band) : x0].any(axis=1)
+    right = vmask[:, x1 : x1 + band].any(axis=1)
+    return (
+        _run_beyond(top, cx, x0, x1, tol)
+        or _run_beyond(bottom, cx, x0, x1, tol)
+        or _run_beyond(left, cy, y0, y1, tol)
+        or _run_beyond(right, cy, y0, y1, tol)
+    )
+
+
+def classify_outline(contour: np.ndarray) -> str:
+    """The symbol kind of a closed interior outline (see the module table)."""
+    x, y, w, h = cv2.boundingRect(contour)
+    extent = cv2.contourArea(contour) / float(w * h)
+    canvas = np.zeros((h, w), np.uint8)
+    cv2.drawContours(canvas, [contour - [x, y]], -1, 255, thickness=cv2.FILLED)
+
+    def width_at(frac: float) -> float:
+        row = min(h - 1, max(0, round(frac * (h - 1))))
+        return float(np.count_nonzero(canvas[row])) / w
+
+    top, mid, bottom = width_at(0.06), width_at(0.5), width_at(0.94)
+    if extent >= EXTENT_RECT and min(top, bottom) >= 0.9:
+        return "process"
+    if top >= 0.85 and bottom <= 0.6 and mid >= 0.85:
+        return "offpage"
+    if max(top, bottom) <= 0.45 and mid >= 0.7 and extent < EXTENT_CAPSULE:
+        return "decision"
+    if EXTENT_CAPSULE <= extent < 0.97 and abs(top - bottom) <= 0.2 and 0.3 < top < 0.92:
+        return "terminator"
+    # fall back to the extent bands alone
+    if extent >= EXTENT_RECT:
+        return "process"
+    if extent >= EXTENT_CAPSULE:
+        return "terminator"
+    if extent < EXTENT_DIAMOND:
+        return "decision"
+    return "unknown"
+
+
+def find_shapes(
+    ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, gray: np.ndarray, dpi: float
+) -> list[PxShape]:
+    """Closed flowchart symbols: hole contours that are not table cells, classified."""
+    close = max(3, round(dpi / 100) + 2)  # bridges worn-toner gaps in outlines
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((close, close), np.uint8))
+    contours, hierarchy = cv2.findContours(closed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    min_w, min_h = pt(SHAPE_MIN_W_PT, dpi), pt(SHAPE_MIN_H_PT, dpi)
+    max_w, max_h = pt(SHAPE_MAX_W_PT, dpi), pt(SHAPE_MAX_H_PT, dpi)
+    band, tol = pt(3.0, dpi), pt(RULE_OVERRUN_PT, dpi)
+    found: list[PxShape] = []
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent < 0:
+            continue  # an outer boundary, not a hole
+        x, y, w, h = cv2.boundingRect(contour)
+        if not (min_w <= w <= max_w and min_h <= h <= max_h) or h > SHAPE_MAX_H_OVER_W * w:
+            continue
+        box = (x, y, x + w, y + h)
+        if _bounded_by_rules(box, hmask, vmask, band, tol):
+            continue
+        kind = classify_outline(contour)
+        filled = float(gray[y : y + h, x : x + w].mean()) < FILLED_GRAY
+        found.append(PxShape(kind, box, filled, contour))
+    # an outline drawn twice (double line, shadow) leaves nested holes: keep the outer one
+    return [
+        s
+        for s in found
+        if not any(
+            o is not s
+            and o.box[0] <= s.box[0]
+            and o.box[1] <= s.box[1]
+            and o.box[2] >= s.box[2]
+            and o.box[3] >= s.box[3]
+            for o in found
+        )
+    ]
+
+
+def shape_rings(shapes: list[PxShape], shape: tuple[int, int], grow_px: int) -> np.ndarray:
+    """A mask of every symbol's interior grown by ``grow_px`` (0: the interior alone)."""
+    mask = np.zeros(shape, np.uint8)
+    cv2.drawContours(mask, [s.contour for s in shapes], -1, 255, thickness=cv2.FILLED)
+    if grow_px <= 0:
+        return mask
+    return cv2.dilate(mask, np.ones((2 * grow_px + 1, 2 * grow_px + 1), np.uint8))
+
+
+# --------------------------------------------------------------------------- arrows
+
+
+def _heads(ink: np.ndarray, dpi: float) -> list[np.ndarray]:
+    """Contours of solid triangular blobs (arrowheads)."""
+    k = max(3, pt(HEAD_CORE_PT, dpi) | 1)
+    core = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    )
+    contours, _ = cv2.findContours(core, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    px2 = (dpi / 72.0) ** 2
+    heads = []
+    for c in contours:
+        area = cv2.contourArea(c)
+        if not HEAD_MIN_AREA_PT2 * px2 <= area <= HEAD_MAX_AREA_PT2 * px2:
+            continue
+        hull_area = cv2.contourArea(cv2.convexHull(c))
+        tri_area, _ = cv2.minEnclosingTriangle(c.astype(np.float32))
+        if not hull_area or not tri_area or area / hull_area < 0.85:
+            continue
+        fill = area / tri_area
+        large = area >= HEAD_LARGE_PT2 * px2
+        if fill >= HEAD_TRIANGLE_FILL or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
+            heads.append(c)
+    return heads
+
+
+def _geodesic_path(mask: np.ndarray, start: tuple[int, int]) -> list[tuple[int, int]]:
+    """Path (x, y) from the pixel of ``mask`` farthest (8-connected) from ``start`` back to it."""
+    h, w = mask.shape
+    parent = {start: start}
+    queue = deque([start])
+    last = start
+    while queue:
+        last = queue.popleft()
+        x, y = last
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                nx, ny = x + dx, y + dy
+                if 0 <= nx < w and 0 <= ny < h and mask[ny, nx] and (nx, ny) not in parent:
+                    parent[(nx, ny)] = last
+                    queue.append((nx, ny))
+    path = [last]
+    while path[-1] != start:
+        path.append(parent[path[-1]])
+    return path
+
+
+def find_arrows(
+    ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float
+) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
+    """Connector polylines in px (tail first, the arrowhead's tip last) and the stroke mask."""
+    heads = _heads(ink, dpi)
+    if not heads:
+        return [], np.zeros_like(ink)
+    k = pt(CONNECTOR_PT, dpi)
+    strokes = cv2.bitwise_or(line_mask(ink, k, True), line_mask(ink, k, False))
+    head_mask = np.zeros_like(ink)
+    cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
+    head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
+    strokes = cv2.bitwise_or(strokes, head_mask)
+    grow = max(2, pt(1.0, dpi))
+    rules = cv2.dilate(rules, np.ones((2 * grow + 1,) * 2, np.uint8))
+    strokes[rules > 0] = 0
+    strokes[shape_rings(shapes, ink.shape, grow + pt(1.5, dpi)) > 0] = 0
+    drawn = strokes.copy()
+    # connectors cross rules: bridge the gaps the erased rules left (widest erased band + margin)
+    widths = cv2.distanceTransform(rules, cv2.DIST_L2, 3)
+    gap = int(2 * float(widths.max())) + pt(1.5, dpi)
+    strokes = cv2.morphologyEx(strokes, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
+    # trace at about one pixel per point
+    step = max(1, round(dpi / 72.0))
+    # max-pool, not plain striding: a 2-px stroke must survive sampling every 3 px
+    small = cv2.dilate(strokes, np.ones((step, step), np.uint8))[::step, ::step]
+    _n, labels = cv2.connectedComponents((small > 0).astype(np.uint8), connectivity=8)
+    arrows: list[list[tuple[float, float]]] = []
+    used: list[int] = []
+    for head in heads:
+        m = cv2.moments(head)
+        hx, hy = m["m10"] / m["m00"], m["m01"] / m["m00"]
+        # the head's centre may have been cut away with the symbol outline it touches:
+        # start from the head pixel that survived nearest to its centre
+        bx, by, bw, bh = cv2.boundingRect(head)
+        win = labels[by // step : (by + bh) // step + 1, bx // step : (bx + bw) // step + 1]
+        wy, wx = np.nonzero(win)
+        if wy.size == 0:
+            continue
+        oy, ox = by // step, bx // step
+        nearest = np.argmin((wx + ox - hx / step) ** 2 + (wy + oy - hy / step) ** 2)
+        sy, sx = int(wy[nearest] + oy), int(wx[nearest] + ox)
+        label = labels[sy, sx]
+        ys, xs = np.nonzero(labels == label)
+        x0, y0 = xs.min(), ys.min()
+        comp = (labels[y0 : ys.max() + 1, x0 : xs.max() + 1] == label).astype(np.uint8)
+        path = _geodesic_path(comp, (sx - x0, sy - y0))
+        if len(path) * step < pt(8.0, dpi):
+            continue  # a blob with no stroke behind it is not an arrow
+        poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
+        points = [
+            ((px + x0 + 0.5) * step, (py + y0 + 0.5) * step) for px, py in poly.reshape(-1, 2)
+        ]
+        # the head's tip: the triangle corner farthest from where the stroke comes in
+        _, tri = cv2.minEnclosingTriangle(head.astype(np.float32))
+        corners = tri.reshape(-1, 2)
+        before = np.array(points[-2] if len(points) >= 2 else points[0])
+        tip = corners[np.argmax(np.linalg.norm(corners - before, axis=1))]
+        points[-1] = (float(tip[0]), float(tip[1]))
+        arrows.append(points)
+        used.append(int(label))
+    # only strokes that are part of an arrow are connectors (others may be glyph bars)
+    keep = np.isin(labels, used).astype(np.uint8) * 255
+    keep = cv2.resize(keep, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
+    return arrows, cv2.bitwise_and(drawn, cv2.dilate(keep, np.ones((step, step), np.uint8)))

@@ -1,0 +1,40 @@
+"""OCR confusion normalisation from extractor/data/ocr_confusions.yml."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.scan.normalise import normalise_ocr_text, normalise_word
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2O23", "2023"),
+        ("l5", "15"),
+        ("12-O3-2023", "12-03-2023"),
+        ("800/1O1/BKPSDM/2023", "800/101/BKPSDM/2023"),  # letters of the code untouched
+        ("Menlt", "Menit"),
+        ("(Menlt),", "(Menit),"),
+        ("Jarn", "Jam"),
+        ("Nornor", "Nomor"),
+        ("pernbuatan", "pembuatan"),
+        ("Januarl", "Januari"),
+        ("Kegiatan", "Kegiatan"),  # known words are kept
+        ("lain", "lain"),  # unknown words are never "corrected"
+        ("S", "S"),  # a lone letter is not a digit run
+        ("BKPSDM", "BKPSDM"),
+    ],
+)
+def test_normalise_word(raw, expected):
+    assert normalise_word(raw) == expected
+
+
+def test_nip_becomes_18_digits_or_stays():
+    assert normalise_ocr_text("19850l12 2O10O1 1 OO3", "nip") == "198501122010011003"
+    assert normalise_ocr_text("1985 01 12", "nip") == "1985 01 12"  # too short: unchanged
+
+
+def test_duration_and_number_fields():
+    assert normalise_ocr_text("l5 Menlt", "duration") == "15 Menit"
+    assert normalise_ocr_text("I2O", "number") == "120"
