@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cached_property
 
-from extractor.models import SOPRecord, Step
+from extractor.models import LKIPRecord, SOPRecord, Step
 from rules.lib import regulations as regs
 from rules.lib.knowledge import load
 from rules.lib.text import normalise
@@ -38,7 +38,7 @@ def has_actor_info(step: Step) -> bool:
 class Context:
     """One check of one record: shared, lazily computed facts for all rules."""
 
-    def __init__(self, record: SOPRecord, profile: Profile, lang: str = "id") -> None:
+    def __init__(self, record: SOPRecord | LKIPRecord, profile: Profile, lang: str = "id") -> None:
         self.record = record
         self.profile = profile
         self.lang = "en" if lang == "en" else "id"
@@ -55,19 +55,24 @@ class Context:
 
     @cached_property
     def created(self) -> date | None:
+        if self.record.kind == "lkip":  # an LKIP: signed, else the end of its year
+            ident = self.record.identity
+            year_end = date(ident.year, 12, 31) if ident.year else None
+            return parse_date(ident.date) or year_end
         return parse_date(self.record.identity.created)
 
     @cached_property
     def effective(self) -> date | None:
-        return parse_date(self.record.identity.effective)
+        return parse_date(getattr(self.record.identity, "effective", None))
 
     @cached_property
     def revised(self) -> date | None:
-        return parse_date(self.record.identity.revised)
+        return parse_date(getattr(self.record.identity, "revised", None))
 
     @cached_property
     def signed(self) -> date | None:
-        return parse_date(self.record.signature.date) if self.record.signature else None
+        signature = getattr(self.record, "signature", None)
+        return parse_date(signature.date) if signature else None
 
     @cached_property
     def sop_date(self) -> date | None:

@@ -32,16 +32,19 @@ def box_state(ctx: Context) -> dict[str, BoxState]:
     """For each of the six boxes: present (has content), empty, missing, or unread.
 
     ``unread`` means the extractor noted it could not find the section
-    (``section_not_found:<name>``); EXT003 reports that instead of a structure error.
-    When the extractor does not report ``sections_found``, a box without content counts
-    as missing.
+    (``section_not_found:<name>``) where that may be a reading failure: in an OCR'd
+    document, or when it found no box at all. EXT003 reports that instead of a structure
+    error. When the extractor read the other boxes of a digital document, a box it did
+    not find is absent from the document: missing. When the extractor does not report
+    ``sections_found``, a box without content counts as missing.
     """
     record = ctx.record
     found = {canonical_section(s) for s in record.sections_found}
+    unreliable = record.source.ocr or not (found - {None})
     unread = {
         canonical_section(note.split(":", 1)[1])
         for note in record.extraction_notes
-        if note.lower().startswith("section_not_found:")
+        if note.lower().startswith("section_not_found:") and unreliable
     }
     states: dict[str, BoxState] = {}
     for key in load("vocabulary")["sections"]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extractor.models import Step
+from rules.lib.knowledge import load
+from rules.lib.text import normalise
 
 
 def successors(steps: list[Step]) -> dict[int, list[int]]:
@@ -64,3 +66,9 @@ def longest_path(steps: list[Step], weight: Callable[[Step], float]) -> tuple[fl
         tail = max((best[n] for n in forward), key=lambda t: t[0], default=(0.0, []))
         best[number] = (weight(by_number[number]) + tail[0], [number, *tail[1]])
     return best[steps[0].number]
+
+
+def is_negative_answer(label: str | None) -> bool:
+    """A branch label that answers "no" ("Tidak", "Tidak lengkap", "Ditolak")."""
+    words = normalise(label).split()
+    return bool(words) and words[0] in load("vocabulary")["negative_answers"]

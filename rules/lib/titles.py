@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from rules.lib.knowledge import load
 from rules.lib.text import normalise
 
-#: A role spelled this close to a known abbreviation is probably a typo of it ("KASAD").
-TYPO_RATIO = 75
+#: A role one letter away from a known abbreviation is probably a typo of it ("KASAD");
+#: an unknown title further away is just a title the lexicon lacks, not a defect.
+TYPO_EDITS = 1
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Title:
     rank: int
     head: bool
     agency_types: tuple[str, ...]
+    territorial: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ def titles() -> tuple[Title, ...]:
                 rank=int(raw["rank"]),
                 head=bool(raw.get("head", False)),
                 agency_types=tuple(raw.get("agency_types") or ()),
+                territorial=bool(raw.get("territorial", False)),
             )
         )
     return tuple(out)
@@ -98,13 +102,20 @@ def title_by_key(key: str) -> Title | None:
 
 
 def agency_type_of(text: str | None) -> AgencyType | None:
-    """The agency type named in ``text`` ("Satuan Polisi Pamong Praja Kabupaten …")."""
+    """The agency type named in ``text`` ("Satuan Polisi Pamong Praja Kabupaten …").
+
+    The earliest agency word names it: "Kelurahan Loktabat Utara Kecamatan Banjarbaru
+    Utara" is a Kelurahan (ties go to the type listed first).
+    """
     if not text:
         return None
-    for agency in agency_types():
-        if any(p.search(text) for p in agency.patterns):
-            return agency
-    return None
+    best: tuple[int, int, AgencyType] | None = None
+    for order, agency in enumerate(agency_types()):
+        for pattern in agency.patterns:
+            match = pattern.search(text)
+            if match and (best is None or (match.start(), order) < best[:2]):
+                best = (match.start(), order, agency)
+    return best[2] if best else None
 
 
 @cache
@@ -192,8 +203,10 @@ def typo_of(role: str | None) -> tuple[Title, str] | None:
     for name, title in _names_longest_first():
         if " " in name or len(name) < 4 or abs(len(name) - len(first)) > 1:
             continue
+        if Levenshtein.distance(first, name) > TYPO_EDITS:
+            continue
         score = fuzz.ratio(first, name)
-        if score >= TYPO_RATIO and (best is None or score > best[0]):
+        if best is None or score > best[0]:
             best = (score, title, name)
     return (best[1], best[2]) if best else None
 

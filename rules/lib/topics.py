@@ -11,6 +11,7 @@ from rules.lib.knowledge import load
 if TYPE_CHECKING:
     from rules.context import Context
 
+
 #: Keys of Identity.raw where an extractor may keep the heading above the flowchart.
 @cache
 def _compiled() -> tuple[tuple[dict[str, Any], tuple[re.Pattern[str], ...]], ...]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from extractor.models import SOPRecord
+from extractor.models import LKIPRecord, SOPRecord
 
 HERE = Path(__file__).parent
 CASES_DIR = HERE / "cases"
@@ -51,5 +51,9 @@ def apply_patch(target: Any, patch: Any) -> Any:
     return copy.deepcopy(patch)
 
 
-def patched_record(patch: dict[str, Any] | None) -> SOPRecord:
+def patched_record(patch: dict[str, Any] | None, baseline: str = "sop") -> SOPRecord | LKIPRecord:
+    """The SOP baseline (or, with ``baseline="lkip"``, baseline_lkip.yml) with ``patch``."""
+    if baseline == "lkip":
+        lkip = yaml.safe_load((HERE / "baseline_lkip.yml").read_text("utf-8"))
+        return LKIPRecord.model_validate(apply_patch(lkip, patch or {}))
     return SOPRecord.model_validate(apply_patch(baseline_dict(), patch or {}))

@@ -19,7 +19,7 @@ def _cases() -> list[tuple[str, dict[str, Any]]]:
     for path in sorted(CASES_DIR.glob("*.yml")):
         spec = yaml.safe_load(path.read_text("utf-8"))
         for case in spec["cases"]:
-            out.append((spec["rule"], case))
+            out.append((spec["rule"], {"baseline": spec.get("baseline", "sop"), **case}))
     return out
 
 
@@ -38,7 +38,7 @@ def _matches(finding: dict[str, Any], expected: dict[str, Any]) -> bool:
 )
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_rule_case(code: str, case: dict[str, Any], lang: str) -> None:
-    record = patched_record(case.get("patch"))
+    record = patched_record(case.get("patch"), case["baseline"])
     profile = load_profile(DATA_DIR / case["profile"]) if case.get("profile") else None
     report = check(record, profile, lang=lang)
     found = [f.model_dump(mode="json") for f in report.findings if f.rule == code]

@@ -94,8 +94,14 @@ def test_extraction_findings_do_not_lower_the_score() -> None:
         "extraction_notes": ["symbols_lost: text export"],
     }
     report = check(patched_record(lost))
-    assert [f.rule for f in report.findings if f.severity == Severity.WARNING] == ["EXT001"]
+    # "could not check" is reported, as info: not a defect of the SOP
+    assert [f.rule for f in report.findings if f.severity != Severity.INFO] == []
+    assert [f.rule for f in report.findings if f.category == "extraction"] == ["EXT001"]
     assert report.summary.score == 100
+    # even raised to a warning by a profile, it does not count against the score
+    loud = check(patched_record(lost), Profile(severity={"EXT001": Severity.WARNING}))
+    assert [f.rule for f in loud.findings if f.severity == Severity.WARNING] == ["EXT001"]
+    assert loud.summary.score == 100
 
 
 def test_messages_in_english(baseline) -> None:  # type: ignore[no-untyped-def]
@@ -121,7 +127,10 @@ def test_dict_records_and_lkip_records() -> None:
     assert isinstance(report, Report) and report.kind == "sop"
     lkip = LKIPRecord(source=Source(filename="l.pdf", sha256="x", media_type="application/pdf"))
     lkip_report = check(lkip)
-    assert lkip_report.kind == "lkip" and lkip_report.findings == []
+    assert lkip_report.kind == "lkip"
+    # an empty LKIP lacks everything: only LKIP rules speak, none crashes
+    codes = {f.rule for f in lkip_report.findings}
+    assert {"STR101", "STR103", "STR104", "STR105"} <= codes and "EXT999" not in codes
     assert check(lkip.model_dump(mode="json")).kind == "lkip"
 
 

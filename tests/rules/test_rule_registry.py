@@ -107,7 +107,8 @@ def test_rules_filter_by_record_kind() -> None:
     sop = {cls.code for cls in registry.classes("sop")}
     lkip = {cls.code for cls in registry.classes("lkip")}
     assert "STR001" in sop and "STR001" not in lkip
-    assert lkip <= {"EXT999"}
+    assert "STR101" in lkip and "STR101" not in sop
+    assert "LEG001" in lkip
 
 
 def test_public_surface_is_sorted_and_complete() -> None:

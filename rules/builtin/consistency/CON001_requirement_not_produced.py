@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rules.base import Rule
-from rules.context import Context
+from rules.context import Context, symbols_of
 from rules.lib.knowledge import load
-from rules.lib.text import covers, normalise
+from rules.lib.text import content_words, covers, normalise
+from rules.lib.timing import kind_of
 from rules.models import Category, Finding, Severity
+
+if TYPE_CHECKING:
+    from extractor.models import Step
 
 
 @cache
@@ -22,6 +27,30 @@ def is_external(requirement: str) -> bool:
     """Inputs that come from outside by nature (regulations, incoming letters, applications)."""
     text = normalise(requirement)
     return any(f" {w} " in f" {text} " for w in _external_words())
+
+
+#: Activity kinds that decide something even when the diamond was lost (text exports).
+CHECKING_KINDS = frozenset({"review", "analyse"})
+
+
+def decision_outcome(requirement: str, earlier: list[Step]) -> bool:
+    """The requirement is the answer of an earlier decision ("Berkas tidak lengkap" after
+    "Memverifikasi kelengkapan berkas"): outcome words stripped, the rest is what it checked.
+    """
+    words = content_words(requirement)
+    outcome = set(load("vocabulary")["decision_outcomes"])
+    core = " ".join(w for w in words if w not in outcome)
+    if not core or len(core.split()) == len(words):
+        return False
+    for step in earlier:
+        kind = kind_of(step.activity)
+        checks = kind is not None and kind.key in CHECKING_KINDS
+        if "decision" not in symbols_of(step) and not checks:
+            continue
+        texts = [step.activity, *step.requirements, *(x for x in [step.output] if x)]
+        if any(covers(t, core) for t in texts):
+            return True
+    return False
 
 
 class RequirementNotProduced(Rule):
@@ -67,6 +96,8 @@ class RequirementNotProduced(Rule):
             if i > 0:
                 for req in step.requirements:
                     if is_external(req) or any(covers(s, req) for s in supplies):
+                        continue
+                    if decision_outcome(req, record.steps[:i]):
                         continue
                     previous = record.steps[i - 1].output
                     yield self.finding(

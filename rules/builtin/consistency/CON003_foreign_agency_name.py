@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from rules.base import Rule
 from rules.context import Context
+from rules.lib.knowledge import load
 from rules.lib.text import normalise, quote
 from rules.models import Category, Finding, Severity
 
@@ -32,6 +33,8 @@ NAME_STOP = frozenset(
         "oleh",
         "tahun",
         "nomor",
+        "melalui",
+        "sesuai",
     ]
 )
 # Prepositions before a name that mean communication with that place, not a copied text.
@@ -61,8 +64,9 @@ def _own_places(ctx: Context) -> dict[str, list[str]]:
 
 def _name(words: str) -> str:
     kept = []
+    stops = NAME_STOP | set(load("vocabulary")["stopwords"])
     for w in words.split():
-        if w in NAME_STOP:
+        if w in stops:
             break
         kept.append(w)
     return " ".join(kept)
@@ -127,6 +131,8 @@ class ForeignAgencyName(Rule):
                 before = norm[: m.start()].split()[-1:]
                 if group not in own or not name or (before and before[0] in CONTACT_WORDS):
                     continue
+                if before and before[0] in load("vocabulary")["place_title_words"]:
+                    continue  # "Wali Kota": a title, not the city of that name
                 if any(name.startswith(o) or o.startswith(name) for o in own[group] if o):
                     continue
                 where = (

@@ -91,7 +91,8 @@ class TitleAgencyMismatch(Rule):
                 )
         for i, step in enumerate(record.steps):
             for mention in internal_mentions(step.activity):
-                if foreign(mention.title):
+                # "kepada camat dan lurah": territorial heads are contacts of every agency
+                if foreign(mention.title) and not mention.title.territorial:
                     found = mention.text.title()
                     yield self.finding(
                         ctx,

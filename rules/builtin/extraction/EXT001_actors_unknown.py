@@ -16,7 +16,7 @@ class ActorsUnknown(Rule):
     code = "EXT001"
     name = "actors-unknown"
     category = Category.EXTRACTION
-    severity = Severity.WARNING
+    severity = Severity.INFO
     regulation = None
     title = {"id": "Pelaksana tidak terbaca", "en": "Actors could not be read"}
     rationale = {

@@ -16,7 +16,7 @@ class RuleFailed(Rule):
     code = "EXT999"
     name = "rule-failed"
     category = Category.EXTRACTION
-    severity = Severity.WARNING
+    severity = Severity.INFO
     internal = True
     applies_to = ("sop", "lkip")
     regulation = None

@@ -23,6 +23,7 @@ class CitationIncomplete(Rule):
     """A regulation in Dasar Hukum is cited without its number or year."""
 
     code = "LEG001"
+    applies_to = ("sop", "lkip")
     name = "citation-incomplete"
     category = Category.LEGAL_BASIS
     severity = Severity.ERROR

@@ -16,6 +16,7 @@ class CitationSubjectMissing(Rule):
     """A regulation is cited by number and year without its subject ('tentang …')."""
 
     code = "LEG002"
+    applies_to = ("sop", "lkip")
     name = "citation-subject-missing"
     category = Category.LEGAL_BASIS
     severity = Severity.WARNING

@@ -15,6 +15,7 @@ class RegulationTypeUnknown(Rule):
     """A citation's type (jenis peraturan) is not a known regulation type."""
 
     code = "LEG003"
+    applies_to = ("sop", "lkip")
     name = "regulation-type-unknown"
     category = Category.LEGAL_BASIS
     severity = Severity.WARNING

@@ -16,6 +16,7 @@ class RegulationSubjectGarbled(Rule):
     """The subject of a known regulation is recognisable but not its official title."""
 
     code = "LEG004"
+    applies_to = ("sop", "lkip")
     name = "regulation-subject-garbled"
     category = Category.LEGAL_BASIS
     severity = Severity.WARNING

@@ -16,6 +16,7 @@ class RegulationSubjectDifferent(Rule):
     """The cited subject belongs to another regulation than the cited number and year."""
 
     code = "LEG005"
+    applies_to = ("sop", "lkip")
     name = "regulation-subject-different"
     category = Category.LEGAL_BASIS
     severity = Severity.ERROR

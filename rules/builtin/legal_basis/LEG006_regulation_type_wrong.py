@@ -16,6 +16,7 @@ class RegulationTypeWrong(Rule):
     """The number and year with this subject exist under another type of regulation."""
 
     code = "LEG006"
+    applies_to = ("sop", "lkip")
     name = "regulation-type-wrong"
     category = Category.LEGAL_BASIS
     severity = Severity.ERROR

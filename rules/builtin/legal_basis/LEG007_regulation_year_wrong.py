@@ -16,6 +16,7 @@ class RegulationYearWrong(Rule):
     """The type and number with this subject exist, but in another year."""
 
     code = "LEG007"
+    applies_to = ("sop", "lkip")
     name = "regulation-year-wrong"
     category = Category.LEGAL_BASIS
     severity = Severity.ERROR

@@ -22,6 +22,7 @@ class RegulationRevoked(Rule):
     """Dasar Hukum cites a regulation that was revoked or replaced before the SOP took effect."""
 
     code = "LEG008"
+    applies_to = ("sop", "lkip")
     name = "regulation-revoked"
     category = Category.LEGAL_BASIS
     severity = Severity.ERROR
@@ -46,6 +47,22 @@ class RegulationRevoked(Rule):
             "id": ", sebelum SOP ini berlaku ({sop_date})",
             "en": ", before this SOP took effect ({sop_date})",
         },
+        "when_same_year": {
+            "id": " pada tahun yang sama dengan SOP ini ({sop_date}); periksa apakah "
+            "penggantian itu terjadi sebelum SOP berlaku",
+            "en": " in the same year as this SOP ({sop_date}); check whether the replacement "
+            "came before the SOP took effect",
+        },
+        "when_lkip": {
+            "id": ", sebelum laporan ini ditandatangani ({sop_date})",
+            "en": ", before this report was signed ({sop_date})",
+        },
+        "when_same_year_lkip": {
+            "id": " pada tahun yang sama dengan laporan ini ({sop_date}); periksa apakah "
+            "penggantian itu terjadi sebelum laporan disusun",
+            "en": " in the same year as this report ({sop_date}); check whether the replacement "
+            "came before the report was written",
+        },
         "suggestion": {"id": "Ganti dengan {replacement}.", "en": "Replace it with {replacement}."},
         "suggestion_no_successor": {
             "id": "Hapus peraturan ini dari dasar hukum atau ganti dengan peraturan yang berlaku.",
@@ -62,16 +79,16 @@ class RegulationRevoked(Rule):
             successor = ctx.catalogue.get(successor_ref) if successor_ref else None
             ended = _ended_on(successor_ref, successor)
             sop = ctx.sop_date
-            if sop is not None and ended is not None and ended.year > sop.year:
-                continue  # revoked after the SOP was made: it was valid then
-            severity = capped(self.severity, entry, successor)
+            dated = bool(successor and successor.enacted)
             if (
                 sop is not None
                 and ended is not None
-                and ended.year == sop.year
-                and not (successor and successor.enacted)
+                and (ended > sop if dated else ended.year > sop.year)
             ):
-                severity = Severity.WARNING  # same year, order unknown
+                continue  # revoked after the SOP was made: it was valid then
+            severity = capped(self.severity, entry, successor)
+            if sop is not None and ended is not None and ended.year == sop.year and not dated:
+                severity = Severity.INFO  # same year, order unknown: cannot say "before"
             common = {
                 "section": "legal_basis",
                 "path": f"legal_basis[{res.index}]",
@@ -90,7 +107,14 @@ class RegulationRevoked(Rule):
             yield self.finding(
                 ctx,
                 successor=cite(successor_ref),
-                when=self.text(ctx, "when", sop_date=format_date(sop, ctx.lang)) if sop else "",
+                when=self.text(
+                    ctx,
+                    ("when_same_year" if severity == Severity.INFO else "when")
+                    + ("_lkip" if ctx.record.kind == "lkip" else ""),
+                    sop_date=format_date(sop, ctx.lang),
+                )
+                if sop
+                else "",
                 replacement=cite(successor or successor_ref, with_subject=True),
                 data={"replaced_by": cite(successor_ref)},
                 **common,

@@ -16,6 +16,7 @@ class LocalRegulationUnverified(Rule):
     """A Perda/Perbup/Pergub/Perwal citation is not in the regency's JDIH catalogue."""
 
     code = "LEG011"
+    applies_to = ("sop", "lkip")
     name = "local-regulation-unverified"
     category = Category.LEGAL_BASIS
     severity = Severity.INFO

@@ -9,7 +9,7 @@ from datetime import date
 
 from rules.base import Rule
 from rules.context import Context
-from rules.lib.regulations import cite, norm_number
+from rules.lib.regulations import RegRef, cite, norm_number
 from rules.lib.text import quote
 from rules.models import Category, Finding, Severity
 
@@ -25,6 +25,7 @@ class AmendmentChainOutdated(Rule):
     """A regulation amended before the SOP is cited without its latest amendment."""
 
     code = "LEG012"
+    applies_to = ("sop", "lkip")
     name = "amendment-chain-outdated"
     category = Category.LEGAL_BASIS
     severity = Severity.WARNING
@@ -54,13 +55,15 @@ class AmendmentChainOutdated(Rule):
             entry = res.entry
             if entry is None or not entry.amended_by:
                 continue
-            known = [a for a in entry.amended_by if date(a.year, 1, 1) <= sop]
+            known = [a for a in entry.amended_by if _enacted(ctx, a) <= sop]
             if not known:
                 continue
             latest = known[-1]
             mentioned = _mentioned(res.citation)
             if (norm_number(latest.number), latest.year) in mentioned:
                 continue
+            if any(year >= latest.year for _, year in mentioned):
+                continue  # the SOP names an amendment as recent as the catalogue's latest
             yield self.finding(
                 ctx,
                 section="legal_basis",
@@ -73,6 +76,12 @@ class AmendmentChainOutdated(Rule):
                 latest=cite(latest),
                 data={"latest": cite(latest)},
             )
+
+
+def _enacted(ctx: Context, ref: RegRef) -> date:
+    """When an amendment took effect: its catalogue date, else 1 January of its year."""
+    entry = ctx.catalogue.get(ref)
+    return entry.enacted if entry is not None and entry.enacted else date(ref.year, 1, 1)
 
 
 def _mentioned(citation) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]

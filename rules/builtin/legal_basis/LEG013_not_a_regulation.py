@@ -16,6 +16,7 @@ class NotARegulation(Rule):
     """Dasar Hukum cites an instruction, circular or decision (not peraturan perundang-undangan)."""
 
     code = "LEG013"
+    applies_to = ("sop", "lkip")
     name = "not-a-regulation"
     category = Category.LEGAL_BASIS
     severity = Severity.INFO

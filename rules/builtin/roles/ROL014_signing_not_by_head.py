@@ -46,10 +46,17 @@ class SigningNotByHead(Rule):
         if not ranked:
             return
         top_rank, top_role = min(ranked)
-        for i, step in enumerate(ctx.record.steps):
-            kind = kind_of(step.activity)
-            actors = actors_of(step)
-            if kind is None or kind.key != "sign" or len(actors) != 1:
+        signing = [
+            (i, step, actors_of(step))
+            for i, step in enumerate(ctx.record.steps)
+            if (kind := kind_of(step.activity)) is not None and kind.key == "sign"
+        ]
+        # When the head signs the procedure's product, a subordinate signing something
+        # else (a cover letter, a receipt) is delegation, not a signature out of place.
+        if any(ctx.role_rank(a) == top_rank for _, _, actors in signing for a in actors):
+            return
+        for i, step, actors in signing:
+            if len(actors) != 1:
                 continue
             rank = ctx.role_rank(actors[0])
             if rank is not None and rank > top_rank:

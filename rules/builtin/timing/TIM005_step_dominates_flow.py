@@ -8,15 +8,10 @@ from collections.abc import Iterator
 from rules.base import Rule
 from rules.builtin.timing._common import MUTU_BAKU
 from rules.context import Context
+from rules.lib.knowledge import load
 from rules.lib.text import quote
+from rules.lib.timing import parse_norm
 from rules.models import Category, Finding, Severity
-
-#: Share of the total time above which one step "dwarfs" the whole procedure …
-DOMINANT_SHARE = 0.8
-#: … provided it is also this many times longer than the next-longest step.
-DOMINANT_RATIO = 10
-#: Fewer steps than this make no meaningful comparison.
-MIN_STEPS = 4
 
 
 class StepDominatesFlow(Rule):
@@ -53,12 +48,14 @@ class StepDominatesFlow(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         timed = [(ctx.minutes(s), i, s) for i, s in enumerate(ctx.record.steps)]
         timed = [(m, i, s) for m, i, s in timed if m is not None and m > 0]
-        if len(timed) < MIN_STEPS:
+        rule = load("activity_kinds")["dominance"]
+        if len(timed) < rule["min_steps"]:
             return
         timed.sort(key=lambda t: -t[0])
         total = sum(m for m, _, _ in timed)
         (top, i, step), second = timed[0], timed[1][0]
-        if top / total >= DOMINANT_SHARE and top / second >= DOMINANT_RATIO:
+        least = parse_norm(rule["min"], ctx.profile.workday_hours)
+        if top >= least and top / total >= rule["share"] and top / second >= rule["ratio"]:
             duration = step.duration.text if step.duration else ""
             yield self.finding(
                 ctx,
