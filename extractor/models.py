@@ -208,6 +208,9 @@ class LKIPIdentity(_Model):
     agency: str | None = None
     year: int | None = None
     title: str | None = None
+    date: str | None = Field(
+        default=None, description="ISO date the report was signed (foreword or closing)"
+    )
 
 
 class LKIPRecord(_Model):
@@ -226,6 +229,18 @@ class LKIPRecord(_Model):
     )
     analyses_found: list[str] = Field(default_factory=list)
     extraction_notes: list[str] = Field(default_factory=list)
+    budget_total: BudgetLine | None = Field(
+        default=None, description="the total row of the budget table, as stated"
+    )
+    sections_found: list[str] = Field(
+        default_factory=list,
+        description="Bab III sub-sections found: capaian_kinerja, realisasi_anggaran",
+    )
+    years: dict[str, int] = Field(
+        default_factory=dict,
+        description="reporting year as printed at: title, performance_table, budget_table, "
+        "agreement",
+    )
 
 
 Record = SOPRecord | LKIPRecord

@@ -1,0 +1,1 @@
+"""Renderer of the LKIP corpus: spec → content blocks → PDF, DOCX, scan; and ground truth."""

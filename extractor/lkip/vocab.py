@@ -1,0 +1,49 @@
+"""The LKIP vocabulary (extractor/data/lkip.yml), compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor.fields.data import load
+
+Patterns = tuple[re.Pattern[str], ...]
+
+
+def _compile(patterns: list[str]) -> Patterns:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@cache
+def data() -> dict:
+    """The whole vocabulary file."""
+    return dict(load("lkip.yml"))
+
+
+@cache
+def groups(name: str) -> dict[str, Patterns]:
+    """A mapping section of lkip.yml (chapters, columns, analyses…) as compiled patterns."""
+    return {key: _compile(values) for key, values in data()[name].items()}
+
+
+@cache
+def patterns(name: str) -> Patterns:
+    """A list section of lkip.yml (legal_basis_heading, total_row, not_current)."""
+    return _compile(data()[name])
+
+
+def bab_chapter(number: str) -> str | None:
+    """The usual chapter key of "BAB <number>" (I → pendahuluan …)."""
+    return data()["bab_numbers"].get(number.upper())
+
+
+def first_key(text: str, name: str) -> str | None:
+    """The first key of section ``name`` with a pattern found in ``text``."""
+    for key, pats in groups(name).items():
+        if any(p.search(text) for p in pats):
+            return key
+    return None
+
+
+def any_match(text: str, pats: Patterns) -> bool:
+    return any(p.search(text) for p in pats)
