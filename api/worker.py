@@ -1,44 +1,29 @@
-"""Reading and checking documents in worker processes, off the event loop.
+"""Reading and checking documents off the event loop, on the shared job engine.
 
-Each document runs in a :class:`concurrent.futures.ProcessPoolExecutor` worker
-with an address-space limit and a per-document timeout. A document that hangs
-is failed with ``timeout`` and the pool is replaced (its processes are killed);
-a worker that dies (segfault, out of memory) fails the document that was running
-after one retry on a fresh pool, and the documents that shared the broken pool
-are retried, so one bad file fails only itself.
+:func:`analyse` is the work itself (extract + check one document); it runs inside a
+sandbox process of :mod:`api.engine` with an address-space limit and a per-document
+timeout. :class:`WorkerPool` is the service's asynchronous face of that engine: the
+same task function as ``sopcheck audit``, on the local pool by default or on a Dask
+cluster when ``SOPCHECK_SCHEDULER`` is set. A document that hangs fails with
+``timeout``; one that kills its sandbox is tried once more on a fresh sandbox, then
+fails with ``worker_crashed``; either way only that document fails.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 LANGS = ("id", "en")
-#: Attempts for a document whose worker died (the second one on a fresh pool).
-MAX_ATTEMPTS = 2
 
 
-def _init_worker(memory_mb: int) -> None:
-    """Runs once in each worker: cap its memory so a bomb fails only its document."""
-    try:
-        import resource
-
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ImportError, ValueError, OSError):  # not on this platform: run without the cap
-        pass
-    # Read a small sample once so the first real document does not pay for loading the
-    # NLP pipeline and the rule catalogues.
+def warm() -> None:
+    """Read a small sample once so the first real document does not pay for loading the
+    NLP pipeline and the rule catalogues."""
     try:
         from importlib import resources
 
@@ -46,10 +31,6 @@ def _init_worker(memory_mb: int) -> None:
         analyse(sample, "warmup.txt")
     except Exception:  # warming is an optimisation; a failure shows on the first document
         log.warning("worker warm-up failed", exc_info=True)
-
-
-def _noop() -> None:
-    """A task that makes the pool start a worker."""
 
 
 def analyse(data: bytes | str, filename: str, profile: str | None = None) -> dict[str, Any]:
@@ -103,95 +84,47 @@ def error_result(code: str, detail: Any = "") -> dict[str, Any]:
 
 
 class WorkerPool:
-    """A process pool that survives hung and crashing documents."""
+    """The service's pool: documents run as engine tasks (see :mod:`api.engine`)."""
 
-    def __init__(self, workers: int, timeout: float, memory_mb: int) -> None:
+    def __init__(
+        self, workers: int, timeout: float, memory_mb: int, scheduler: str | None = None
+    ) -> None:
         self.workers = workers
         self.timeout = timeout
         self.memory_mb = memory_mb
-        self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
-        self._generation = 0
-        self._slots: asyncio.Semaphore | None = None
+        self.scheduler = scheduler
+        self._executor: Any = None
 
-    def _context(self) -> multiprocessing.context.BaseContext:
-        # forkserver: workers start from a clean, single-threaded server, not from the
-        # threaded web process; spawn elsewhere.
-        method = (
-            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        )
-        return multiprocessing.get_context(method)
+    def _current(self) -> Any:
+        if self._executor is None:
+            from api.engine.executors import make_executor
 
-    def _current(self) -> tuple[ProcessPoolExecutor, int]:
-        with self._lock:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=self._context(),
-                    initializer=_init_worker,
-                    initargs=(self.memory_mb,),
-                )
-                self._generation += 1
-            return self._pool, self._generation
-
-    def _replace(self, generation: int) -> None:
-        """Kill the pool of ``generation`` (once) so a fresh one starts on next use."""
-        with self._lock:
-            if self._pool is None or generation != self._generation:
-                return
-            pool, self._pool = self._pool, None
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        for proc in processes:
-            with contextlib.suppress(OSError, AttributeError):
-                proc.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+            self._executor = make_executor(self.workers, self.scheduler)
+        return self._executor
 
     async def run(
         self, data: bytes | str, filename: str, profile: str | None = None
     ) -> dict[str, Any]:
-        """Analyse one document in a worker; failures come back as ``{"ok": False, …}``.
+        """Analyse one document (bytes or a path); failures come back as ``{"ok": False, …}``.
 
-        At most ``workers`` documents are submitted at once, so the timeout measures
-        reading time, not time spent queueing behind other uploads.
+        The timeout runs inside the task, from the moment the document reaches its
+        sandbox, so it measures reading time, not time spent queueing.
         """
-        if self._slots is None:
-            self._slots = asyncio.Semaphore(self.workers)
-        async with self._slots:
-            return await self._run(data, filename, profile)
-
-    async def _run(self, data: bytes | str, filename: str, profile: str | None) -> dict[str, Any]:
-        for _attempt in range(MAX_ATTEMPTS):
-            pool, generation = self._current()
-            try:
-                future = pool.submit(analyse, data, filename, profile)
-            except (BrokenProcessPool, RuntimeError):
-                self._replace(generation)
-                continue
-            try:
-                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-            except TimeoutError:
-                log.warning("document %s timed out after %.0f s", filename, self.timeout)
-                self._replace(generation)
-                return error_result("timeout", f"{self.timeout:.0f}")
-            except BrokenProcessPool:
-                log.warning("worker died while reading %s (pid %s)", filename, os.getpid())
-                self._replace(generation)
-        from api.errors import bilingual
-
-        text = bilingual("worker_crashed")
-        return {
-            "ok": False,
-            "error": {"code": "worker_crashed", "message_id": text["id"], "message_en": text["en"]},
+        task = {
+            "key": filename,
+            "filename": filename,
+            "data": data,
+            "profile": profile,
+            "timeout": self.timeout,
+            "memory_mb": self.memory_mb,
         }
+        return await asyncio.wrap_future(self._current().submit(task))
 
     def warm(self) -> None:
         """Start (and warm) every worker now rather than on the first documents."""
-        pool, _ = self._current()
-        for _ in range(self.workers):
-            pool.submit(_noop)
+        self._current().warm(self.memory_mb)
 
     def close(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.close()
