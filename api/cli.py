@@ -62,12 +62,12 @@ def extract(
     lang: LangOpt = "id",
 ) -> None:
     """Read documents into structured records (JSON; an array when several)."""
-    from extractor import extract as do_extract
+    from extractor.isolation import extract_isolated  # time and memory limits per file
 
     records = []
     failed = False
     for path in files:
-        result = do_extract(path)
+        result = extract_isolated(path)
         if result.record is None:
             failed = True
             for err in result.errors:
@@ -144,7 +144,7 @@ def check(
     lang: LangOpt = "id",
 ) -> None:
     """Read documents and check them against the rules (exit 1 when any error is found)."""
-    from extractor import extract as do_extract
+    from extractor.isolation import extract_isolated  # time and memory limits per file
     from rules import ProfileError, load_profile
     from rules import check as run_check
 
@@ -159,7 +159,7 @@ def check(
     reports = []
     unusable = False
     for path in files:
-        result = do_extract(path)
+        result = extract_isolated(path)
         if result.record is None:
             unusable = True
             for err in result.errors:
@@ -195,6 +195,69 @@ def rules_catalog(
     else:
         _err(f"--format: json | md (not {fmt!r})")
         raise typer.Exit(EXIT_UNUSABLE)
+
+
+@app.command()
+def audit(
+    source: Annotated[Path, typer.Argument(help="a folder (sub-folders = OPDs) or a zip")],
+    out: Annotated[Path, typer.Option("--out", help="report: .xlsx .csv .json .pdf .html")],
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="local processes (default: cores)")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler tcp://host:port (or SOPCHECK_SCHEDULER)"),
+    ] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="profile name or file")] = None,
+    lang: LangOpt = "id",
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="seconds per document (default 120)")
+    ] = None,
+    memory_mb: Annotated[
+        int | None, typer.Option("--memory-mb", help="memory cap per document reader (MB)")
+    ] = None,
+    state: Annotated[
+        Path | None, typer.Option("--state", help="state folder (default: OUT.audit-state)")
+    ] = None,
+) -> None:
+    """Audit a folder or zip of documents in parallel; resumable and incremental
+    (exit 1 when any document has an error finding or could not be read)."""
+    from api.config import Settings
+    from api.engine.audit import OUTPUT_FORMATS, AuditOptions, run_audit, write_report
+    from api.engine.console import RichProgress, print_summary
+    from api.errors import ServiceError
+    from rules import ProfileError
+
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in OUTPUT_FORMATS:
+        _err(
+            f"--out: {', '.join('.' + f for f in OUTPUT_FORMATS)} (not {out.suffix or out.name!r})"
+        )
+        raise typer.Exit(EXIT_UNUSABLE)
+    settings = Settings()
+    opts = AuditOptions(
+        workers=workers,
+        scheduler=scheduler,
+        profile=profile,
+        lang=lang,
+        timeout=timeout or settings.document_timeout,
+        memory_mb=memory_mb or settings.worker_memory_mb,
+        state_dir=state,
+    )
+    try:
+        outcome = run_audit(source, out, opts, progress=RichProgress(lang))
+    except ServiceError as exc:
+        _err(f"{source}: {exc.messages['en' if lang == 'en' else 'id']}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except ProfileError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    except OSError as exc:  # the scheduler cannot be reached, a folder cannot be read
+        _err(f"{source}: {exc}")
+        raise typer.Exit(EXIT_UNUSABLE) from None
+    write_report(outcome.export, out)
+    print_summary(outcome, str(out))
+    raise typer.Exit(outcome.exit_code)
 
 
 # -- the service (serve, admin keys) ---------------------------------------------------

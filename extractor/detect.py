@@ -52,9 +52,31 @@ class Detected:
         return f"Detected({self.kind!r}, {self.media_type!r})"
 
 
+#: Share of NUL bytes in one byte lane (odd or even) above which text is UTF-16 without a BOM.
+UTF16_NUL_SHARE = 0.9
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the bytes look like BOM-less UTF-16 of mostly Latin
+    text (one NUL in every pair, in the same lane), else None."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    odd_nul = head[1 : 2 * pairs : 2].count(0) / pairs
+    even_nul = head[0 : 2 * pairs : 2].count(0) / pairs
+    if odd_nul >= UTF16_NUL_SHARE and even_nul < 0.1:
+        return "utf-16-le"
+    if even_nul >= UTF16_NUL_SHARE and odd_nul < 0.1:
+        return "utf-16-be"
+    return None
+
+
 def _looks_like_text(head: bytes) -> bool:
     if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return True
+    encoding = utf16_without_bom(head)
+    if encoding is not None:
+        head = head[: len(head) // 2 * 2].decode(encoding, errors="replace").encode("utf-8")
     if b"\x00" in head:
         return False
     control = sum(1 for b in head if b < 9 or 13 < b < 32)

@@ -92,6 +92,9 @@ def extract(
         record = parse_blocks(layout, source, opts)
     except InputError as exc:
         return ExtractionResult(status="failure", errors=[exc.item()], source=source)
+    except MemoryError:  # a bomb under a memory limit (see extractor.isolation)
+        err = InputError("out_of_memory")
+        return ExtractionResult(status="failure", errors=[err.item()], source=source)
     except Exception as exc:  # a bug must fail this document only, with a clear message
         log.exception("extraction failed for %s", filename)
         err = InputError("internal_error", type(exc).__name__)

@@ -45,8 +45,12 @@ def _service(request: Request) -> Service:
 
 
 def _principal(request: Request) -> Principal | None:
+    """The signed-in key's principal; 429 past the key's rate limit, as on the API."""
     key = request.headers.get("x-api-key") or request.cookies.get(SESSION_COOKIE)
-    return lookup_principal(_service(request), key)
+    principal = lookup_principal(_service(request), key)
+    if principal is not None and not _service(request).limiter.allow(principal.key_id):
+        raise ServiceError(429, "rate_limited")
+    return principal
 
 
 def _render(request: Request, name: str, http_status: int = 200, **ctx: Any) -> HTMLResponse:

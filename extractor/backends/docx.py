@@ -40,6 +40,9 @@ from extractor.options import ExtractionOptions
 
 # Slack around a table when deciding whether a floating body shape lies on it (points).
 TABLE_SLACK_PT = 12.0
+#: More paragraphs than this (body and cells) is no single SOP; reading them would take
+#: seconds per ten thousand, so the document is refused before layout.
+MAX_PARAGRAPHS = 20_000
 
 
 class BodyReader:
@@ -153,6 +156,9 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     pages = app_pages(parts)
     if pages is not None and pages > options.max_pages:
         raise InputError("too_many_pages", pages, limit=options.max_pages)
+    paragraphs = sum(1 for _ in body.iter(q("w:p")))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError("too_many_paragraphs", paragraphs, limit=MAX_PARAGRAPHS)
     ctx = DocContext(
         Numbering.load(numbering_xml, styles),
         TextMetrics.of(styles),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from lxml import etree
 
@@ -46,6 +47,7 @@ _PARSER = etree.XMLParser(
 )
 
 
+@cache
 def q(tag: str) -> str:
     """Clark name for a prefixed tag: ``q("w:p")`` → ``{…/main}p``."""
     prefix, local = tag.split(":")

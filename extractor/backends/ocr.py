@@ -68,16 +68,23 @@ RULE_SHARE = 0.6
 JUNK_CONF = 50.0
 #: Re-read a cell when its words' mean confidence is below this.
 REOCR_CONF = 70.0
-#: A cell holds print when it has this much ink (pt², about a "1" at 8 pt).
-MIN_INK_PT2 = 4.0
+#: A cell holds print when it has this much ink (pt², after removing specks): a thin
+#: "1" at 10 pt has about 3.3 pt² (58 px at 300 dpi).
+MIN_INK_PT2 = 2.0
+#: Print is darker than this gray level; a glyph is at least this tall (points, a digit
+#: at 6 pt).
+INK_GRAY, MIN_GLYPH_PT = 170, 4.0
 #: At most this many cells per page are re-read (one batched Tesseract call).
-MAX_REOCR_CELLS = 24
+MAX_REOCR_CELLS = 32
 #: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
 DURATION_TEXT = re.compile(
     r"^\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:menit|jam|hari|minggu|bulan)", re.I
 )
 #: The header word of the Mutu Baku time column (and OCR variants of it).
 WAKTU_HEADER = re.compile(r"^w[ao]ktu", re.I)
+#: Words of the procedure table's header row (No / Uraian Kegiatan / Keterangan): the
+#: row holding one of them also holds the role names, which sparse mode often cuts.
+HEADER_WORD = re.compile(r"^(?:uraian|kegiatan|keterangan)$", re.I)
 #: Real words: two letters/digits read with some confidence (blank-page test).
 MIN_REAL_WORDS, REAL_WORD_CONF = 5, 75.0
 #: Mean word confidence below which the "text" is noise (measured: pages 85-93, noise ~30).
@@ -85,6 +92,9 @@ BLANK_MEAN_CONF = 50.0
 #: Parallel page workers (the task runs on small boxes; Tesseract itself is single-threaded).
 MAX_WORKERS = 2
 
+
+#: A cell in page pixels: (x0, y0, x1, y1).
+CellBox = tuple[int, int, int, int]
 
 # --------------------------------------------------------------------------- one page
 
@@ -166,8 +176,12 @@ def _analyse(
     image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str
 ) -> tuple[PageGeometry, PageWork]:
     gray, ink, dpi = _prepare(_as_array(image), dpi)
-    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, dpi), True)
-    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, dpi), False)
+    thick = lines.pt(lines.MAX_LINE_THICK_PT, dpi)
+    reach = lines.pt(lines.STROKE_NEIGHBOUR_PT, dpi)
+    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, dpi), True, thick)
+    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, dpi), False, thick)
+    hmask = lines.free_standing(hmask, ink, vmask, reach, True)
+    vmask = lines.free_standing(vmask, ink, hmask, reach, False)
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi)
@@ -268,14 +282,42 @@ def _inside(w: tesseract.PxWord, box: tuple[int, int, int, int]) -> bool:
     return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
+def _alnum(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
 def _mean_conf(words: list[tesseract.PxWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
-def _cells_to_reread(
-    work: PageWork, geom: PageGeometry
-) -> list[tuple[tuple[int, int, int, int], bool]]:
-    """Cells (px box, is-a-duration-cell) that must hold a value but read badly or not at all."""
+def _ink_px(image: np.ndarray, box: CellBox, dpi: float) -> int:
+    """Print pixels in a box: darker-than-paper blobs at least a small digit tall.
+
+    Thin glyphs at 200 dpi are gray, not black (a "1" has ~20 px below 128); specks and
+    the tips of erased strokes are shorter than any digit.
+    """
+    dark = (image[box[1] : box[3], box[0] : box[2]] < INK_GRAY).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    tall = stats[1:, cv2.CC_STAT_HEIGHT] >= lines.pt(MIN_GLYPH_PT, dpi)
+    return int(stats[1:, cv2.CC_STAT_AREA][tall].sum()) if n > 1 else 0
+
+
+def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
+    """Grid rows holding a procedure-table header word (and so the role names)."""
+    rows: set[int] = set()
+    for w in work.words:
+        if HEADER_WORD.match(w.text.strip(".,:;")):
+            cy = w.top + w.height / 2
+            rows.update(i for i in range(len(ys) - 1) if ys[i] <= cy < ys[i + 1])
+    return rows
+
+
+def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, str]]:
+    """Cells (px box, kind) that must hold a value but read badly or not at all.
+
+    Kinds: ``"waktu"`` (a duration cell), ``"value"`` (digits: No, dates, NIP; or an
+    empty cell with print in it), ``"header"`` (a header-row cell: role names).
+    """
     ys, xs = _approx_grid(geom, work.dpi)
     if len(ys) < 2 or len(xs) < 2:
         return []
@@ -287,7 +329,8 @@ def _cells_to_reread(
             cx = w.left + w.width / 2
             waktu_cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
             header_bottom = max(header_bottom, w.top + w.height)
-    picked: list[tuple[tuple[int, int, int, int], bool]] = []
+    header_rows = _header_rows(work, ys)
+    picked: list[tuple[CellBox, str]] = []
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             box = (
@@ -301,19 +344,21 @@ def _cells_to_reread(
             inside = [w for w in work.words if _inside(w, box)]
             text = " ".join(w.text for w in inside)
             is_waktu = c in waktu_cols and ys[r] >= header_bottom
-            dark = int((work.ocr_image[box[1] : box[3], box[0] : box[2]] < 128).sum())
-            has_ink = dark > MIN_INK_PT2 * (work.dpi / 72.0) ** 2
+            has_ink = _ink_px(work.ocr_image, box, work.dpi) > MIN_INK_PT2 * (work.dpi / 72.0) ** 2
             if (
                 is_waktu
                 and has_ink
                 and (not DURATION_TEXT.match(text) or _mean_conf(inside) < REOCR_CONF)
             ):
-                picked.append((box, True))
+                picked.append((box, "waktu"))
+            elif r in header_rows and inside:
+                # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi")
+                picked.append((box, "header"))
             elif any(ch.isdigit() for ch in text) and _mean_conf(inside) < REOCR_CONF:
-                picked.append((box, False))
+                picked.append((box, "value"))
             elif not inside and has_ink:
                 # printed but not read: lone step numbers ("1", "2") vanish in sparse mode
-                picked.append((box, False))
+                picked.append((box, "value"))
     return picked[:MAX_REOCR_CELLS]
 
 
@@ -330,16 +375,19 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         return 0
     results = tesseract.ocr_crops(work.ocr_image, [b for b, _ in cells], work.dpi, lang)
     replaced = 0
-    for (box, is_waktu), new in zip(cells, results, strict=True):
+    for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
         new_text = " ".join(normalise.normalise_word(w.text) for w in new)
         old_text = " ".join(normalise.normalise_word(w.text) for w in old)
         if not new:
             continue
-        if is_waktu:
+        if kind == "waktu":
             better = bool(DURATION_TEXT.match(new_text)) and (
                 not DURATION_TEXT.match(old_text) or _mean_conf(new) > _mean_conf(old)
             )
+        elif kind == "header":
+            # the block read keeps whole lines: take it when it has more letters, read well
+            better = _mean_conf(new) >= REOCR_CONF and _alnum(new_text) > _alnum(old_text)
         elif not old:
             # an empty cell takes only confident, real characters (not stroke debris)
             better = _mean_conf(new) >= JUNK_CONF and any(ch.isalnum() for ch in new_text)

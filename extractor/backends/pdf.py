@@ -90,10 +90,8 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
         raise _open_error(exc.args[0] if exc.args else exc) from None
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise _open_error(exc) from None
-    except MemoryError:  # a decompression bomb: out_of_memory, not "corrupt"
-        raise
     except Exception as exc:  # pdfminer raises many types for malformed files
-        raise InputError("corrupt_pdf", _brief(exc)) from None
+        raise _corrupt(exc, "") from None
     try:
         return _read(pdf, data, opts)
     finally:
@@ -110,10 +108,31 @@ def _close(pdf: pdfplumber.PDF) -> None:
         pdf.stream.close()
 
 
-def _open_error(exc: BaseException) -> InputError:
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, possibly wrapped by pdfplumber (``PdfminerException(MemoryError)``)."""
+    seen: list[BaseException] = [exc]
+    while seen:
+        e = seen.pop()
+        if isinstance(e, MemoryError):
+            return True
+        seen.extend(a for a in e.args[:1] if isinstance(a, BaseException))
+        if e.__cause__ is not None and len(seen) < 8:
+            seen.append(e.__cause__)
+    return False
+
+
+def _open_error(exc: BaseException) -> BaseException:
     if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
         return InputError("encrypted_pdf")
-    return InputError("corrupt_pdf", _brief(exc))
+    return _corrupt(exc, "")
+
+
+def _corrupt(exc: BaseException, where: str) -> BaseException:
+    """``corrupt_pdf`` for a parser error; a memory error (a decompression bomb) stays one,
+    so that the pipeline reports ``out_of_memory``."""
+    if _out_of_memory(exc):
+        return MemoryError(f"{where}{_brief(exc)}")
+    return InputError("corrupt_pdf", f"{where}{_brief(exc)}")
 
 
 def _brief(exc: BaseException) -> str:
@@ -145,10 +164,10 @@ def _read(pdf: pdfplumber.PDF, data: bytes, opts: ExtractionOptions) -> LayoutDo
             w, h = float(page.width), float(page.height)
             if not (0 < w <= MAX_PAGE_PT and 0 < h <= MAX_PAGE_PT):
                 raise InputError("page_too_large", f"{w:.0f} × {h:.0f} pt")
-    except (InputError, MemoryError):
+    except InputError:
         raise
     except Exception as exc:
-        raise InputError("corrupt_pdf", _brief(exc)) from None
+        raise _corrupt(exc, "") from None
     renderer = _Renderer(data, opts.ocr_lang)
     geoms: list[PageGeometry] = []
     notes: list[str] = []
@@ -188,10 +207,10 @@ def _page(
             if ocr is not None:
                 return ocr
         return _geometry(page, objs) if text_ok or drawn else _blank(page)
-    except (InputError, MemoryError):
+    except InputError:
         raise
     except Exception as exc:
-        raise InputError("corrupt_pdf", f"page {number}: {_brief(exc)}") from None
+        raise _corrupt(exc, f"page {number}: ") from None
     finally:
         page.close()
 
@@ -548,9 +567,11 @@ class _Renderer:
             pdf_page.close()
         try:
             geom: PageGeometry = page_geometry(np.asarray(image), number, dpi, lang=self.lang)
-        except (InputError, MemoryError):
+        except InputError:
             raise
         except Exception as exc:  # OCR trouble on one page must not lose the document
+            if _out_of_memory(exc):
+                raise
             log.warning("OCR failed on page %d", number, exc_info=True)
             notes.append(f"page {number}: {why}; OCR failed ({_brief(exc)})")
             return None

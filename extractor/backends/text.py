@@ -15,6 +15,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from extractor.detect import utf16_without_bom
 from extractor.errors import InputError
 from extractor.layout import Cell, LayoutDocument, Paragraph, Table
 from extractor.models import Provenance
@@ -30,6 +31,9 @@ MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # An HTML tag inside a cell (the Bappeda seed exports lists as `<ol …> 1. … 2. …`).
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+# C0 control characters other than tab, newline and carriage return: never content, and
+# lxml refuses to build text nodes holding them (found by fuzzing: "<td><br>\x01").
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PROV = Provenance(source="text")
 
 
@@ -39,8 +43,9 @@ def decode(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    if len(data) >= 4 and data[1:4:2] == b"\x00\x00" and data[0] and data[2]:
-        return data.decode("utf-16-le", errors="replace")  # UTF-16 without a BOM
+    bomless = utf16_without_bom(data[:4096])
+    if bomless is not None:
+        return data[: len(data) // 2 * 2].decode(bomless, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -213,7 +218,7 @@ def parse_html(text: str) -> LayoutDocument:
 
 def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     """Backend entry point for text, Markdown and HTML."""
-    text = decode(data)
+    text = CONTROL_CHARS.sub(" ", decode(data))
     head = text.lstrip()[:2000].lower()
     if head.startswith(("<!doctype html", "<html")) or ("<table" in head and "<tr" in text.lower()):
         return parse_html(text)
