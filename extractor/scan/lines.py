@@ -20,6 +20,12 @@ H_RULE_PT = 30.0
 V_RULE_PT = 15.0
 #: Shortest stroke that can be part of a connector (points).
 CONNECTOR_PT = 7.0
+#: A rule or connector is no thicker than this on average (points); thicker runs are
+#: blurred text or filled areas.
+MAX_LINE_THICK_PT = 3.0
+#: A run with other ink within this distance (points) beside more than this share of
+#: its length lies in text (touching letters), not on paper: not a rule or connector.
+STROKE_NEIGHBOUR_PT, STROKE_TEXT_SHARE = 2.0, 0.35
 #: Pieces on one line with gaps up to this (points) are one rule (broken toner, crossings).
 JOIN_GAP_PT = 12.0
 
@@ -48,12 +54,60 @@ def pt(points: float, dpi: float) -> int:
     return max(1, round(points * dpi / 72.0))
 
 
-def line_mask(ink: np.ndarray, length_px: int, horizontal: bool) -> np.ndarray:
-    """Ink pixels belonging to straight runs of at least ``length_px`` in one direction."""
+def line_mask(
+    ink: np.ndarray, length_px: int, horizontal: bool, max_thick_px: int | None = None
+) -> np.ndarray:
+    """Ink pixels belonging to straight runs of at least ``length_px`` in one direction.
+
+    With ``max_thick_px``, runs thicker on average than that are dropped: in a blurred
+    photo a word without ascenders ("permohonan") merges into a solid bar as long as a
+    rule but as thick as the x-height.
+    """
     kernel = cv2.getStructuringElement(
         cv2.MORPH_RECT, (length_px, 1) if horizontal else (1, length_px)
     )
-    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    if max_thick_px is None:
+        return mask
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if n <= 1:
+        return mask
+    span = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
+    thick = stats[:, cv2.CC_STAT_AREA] / np.maximum(span, 1)
+    keep = thick <= max_thick_px
+    keep[0] = False
+    return (keep[labels] * 255).astype(np.uint8)
+
+
+def free_standing(
+    mask: np.ndarray, ink: np.ndarray, exclude: np.ndarray, reach: int, horizontal: bool
+) -> np.ndarray:
+    """The runs of a line mask that stand free, as rules and connectors do, not inside text.
+
+    Bold or blurred words hold straight runs too (baselines of touching letters, stems).
+    Such a run has other ink (its letters) right beside it along much of its length;
+    a rule or connector has paper on both sides except where it crosses another line or
+    meets a symbol or an arrowhead (``exclude``: ink that may touch a line). Runs with
+    other ink beside more than ``STROKE_TEXT_SHARE`` of their length go.
+    """
+    n, labels = cv2.connectedComponents(mask, connectivity=8)
+    if n <= 1:
+        return mask
+
+    # rows × columns: above/below a horizontal run, left/right of a vertical one
+    def across(px: int) -> np.ndarray:
+        return np.ones((2 * px + 1, 1) if horizontal else (1, 2 * px + 1), np.uint8)
+
+    # the line's own ragged fringe (blur, toner) is not "other ink"
+    own = cv2.dilate(cv2.bitwise_or(mask, exclude), across(max(1, reach // 3)))
+    other = cv2.bitwise_and(ink, cv2.bitwise_not(own))
+    beside = cv2.dilate(other, across(reach))
+    total = np.bincount(labels.ravel(), minlength=n)
+    crowded = np.bincount(labels[(beside > 0) & (mask > 0)], minlength=n)
+    share = crowded / np.maximum(total, 1)
+    keep = share <= STROKE_TEXT_SHARE
+    keep[0] = False
+    return (keep[labels] * 255).astype(np.uint8)
 
 
 def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[PxSegment]:

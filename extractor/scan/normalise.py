@@ -40,7 +40,20 @@ def _lexicon() -> dict:
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
         "known": known,
         "misreads": {str(k): str(v) for k, v in data["word_misreads"].items()},
+        "roman": {str(k): str(v) for k, v in data["roman_lookalikes"].items()},
+        "months": {str(m) for m in data["roman_months"]},
     }
+
+
+def _roman_group(group: str) -> str | None:
+    """A Roman month misread with I look-alikes ("1X" → "IX"); None when it is not one."""
+    lex = _lexicon()
+    if not group or not any(ch in "VX" for ch in group):
+        return None
+    if not any(ch in lex["roman"] for ch in group):
+        return None
+    mapped = "".join(lex["roman"].get(ch, ch) for ch in group)
+    return mapped if mapped in lex["months"] else None
 
 
 def _digit_group(group: str, force: bool = False) -> str:
@@ -55,10 +68,17 @@ def _digit_group(group: str, force: bool = False) -> str:
     return "".join(lookalikes.get(ch, ch) for ch in group)
 
 
+def _fix_group(group: str, force: bool) -> str:
+    return _roman_group(group) or _digit_group(group, force)
+
+
 def fix_digits(token: str, force: bool = False) -> str:
-    """Digit look-alikes → digits in each separator-delimited group of ``token``."""
+    """Digit look-alikes → digits in each separator-delimited group of ``token``.
+
+    A group that spells a Roman month but for I look-alikes becomes that month.
+    """
     parts = TOKEN_SEPARATORS.split(token)
-    return "".join(p if TOKEN_SEPARATORS.fullmatch(p) else _digit_group(p, force) for p in parts)
+    return "".join(p if TOKEN_SEPARATORS.fullmatch(p) else _fix_group(p, force) for p in parts)
 
 
 def _same_case(model: str, word: str) -> str:

@@ -29,7 +29,14 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from extractor.scan.lines import CONNECTOR_PT, line_mask, pt
+from extractor.scan.lines import (
+    CONNECTOR_PT,
+    MAX_LINE_THICK_PT,
+    STROKE_NEIGHBOUR_PT,
+    free_standing,
+    line_mask,
+    pt,
+)
 
 #: Smallest/largest symbol interior (points). Glyph holes (o, a, e, O) stay below.
 SHAPE_MIN_W_PT, SHAPE_MIN_H_PT = 16.0, 8.0
@@ -38,6 +45,9 @@ SHAPE_MAX_W_PT, SHAPE_MAX_H_PT = 220.0, 140.0
 SHAPE_MAX_H_OVER_W = 1.25
 #: A line bounding a hole that runs this far (points) past the hole's corner is a rule.
 RULE_OVERRUN_PT = 5.0
+#: A hole with this many sides on rules is a cell even when not rectangular (a cell with
+#: a connector poking in); a capsule or diamond can touch one connector, not two sides.
+MIN_RULED_SIDES = 2
 #: Extent cut-offs (notes §3.5, measured 0.96–0.98 / 0.87–0.88 / 0.50–0.52).
 EXTENT_RECT, EXTENT_CAPSULE, EXTENT_DIAMOND = 0.93, 0.7, 0.62
 #: Arrowheads: a disc of this diameter (points) survives only inside solid blobs.
@@ -48,6 +58,15 @@ HEAD_MIN_AREA_PT2, HEAD_MAX_AREA_PT2 = 6.0, 120.0
 #: opening, measured 0.54–0.66 and ≤ 8.7 pt² on 12-pt bold titles. A blob passes when it
 #: is triangular enough, or a little less triangular but clearly larger than a junction.
 HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 12.0
+#: An arrow has at least this much free-standing line (points) behind its head; a
+#: blob in blurred text has a few letter-long runs at most.
+MIN_CONNECTOR_LINE_PT = 12.0
+#: An arrow's tip lies within this distance (points) of a symbol's interior box (the
+#: outline and a small gap between).
+TIP_REACH_PT = 8.0
+#: ... or joins another connector: a free-standing line at least MIN_CONNECTOR_LINE_PT
+#: long within this distance (points).
+TIP_ON_LINE_PT = 2.5
 #: Inner interiors darker than this mean gray are filled symbols.
 FILLED_GRAY = 200
 
@@ -72,20 +91,42 @@ def _run_beyond(band: np.ndarray, centre: int, lo: int, hi: int, tol: int) -> bo
     return left < lo - tol or right > hi + tol
 
 
-def _bounded_by_rules(
-    box: tuple[int, int, int, int], hmask: np.ndarray, vmask: np.ndarray, band: int, tol: int
-) -> bool:
+def _run_length(line: np.ndarray, limit: int) -> int:
+    """Length of the ink run at the start of ``line`` (at most ``limit``, at least 1)."""
+    gaps = np.flatnonzero(line[:limit] == 0)
+    return max(1, int(gaps[0]) if gaps.size else min(limit, line.size))
+
+
+def _sides_on_rules(
+    box: tuple[int, int, int, int],
+    ink: np.ndarray,
+    hmask: np.ndarray,
+    vmask: np.ndarray,
+    band: int,
+    tol: int,
+) -> int:
+    """How many sides of the hole are a rule running on past its corners (cells: 1-4).
+
+    Only the outline stroke itself is looked at (the ink run next to the hole, at most
+    ``band`` px), so a connector passing just beside a symbol does not make it a cell.
+    """
     x0, y0, x1, y1 = box
     cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
-    top = hmask[max(0, y0 - band) : y0].any(axis=0)
-    bottom = hmask[y1 : y1 + band].any(axis=0)
-    left = vmask[:, max(0, x0 - band) : x0].any(axis=1)
-    right = vmask[:, x1 : x1 + band].any(axis=1)
-    return (
-        _run_beyond(top, cx, x0, x1, tol)
-        or _run_beyond(bottom, cx, x0, x1, tol)
-        or _run_beyond(left, cy, y0, y1, tol)
-        or _run_beyond(right, cy, y0, y1, tol)
+    up = _run_length(ink[y0 - 1 :: -1, cx], band) if y0 > 0 else 1
+    down = _run_length(ink[y1:, cx], band)
+    back = _run_length(ink[cy, x0 - 1 :: -1], band) if x0 > 0 else 1
+    ahead = _run_length(ink[cy, x1:], band)
+    top = hmask[max(0, y0 - up) : y0].any(axis=0)
+    bottom = hmask[y1 : y1 + down].any(axis=0)
+    left = vmask[:, max(0, x0 - back) : x0].any(axis=1)
+    right = vmask[:, x1 : x1 + ahead].any(axis=1)
+    return sum(
+        (
+            _run_beyond(top, cx, x0, x1, tol),
+            _run_beyond(bottom, cx, x0, x1, tol),
+            _run_beyond(left, cy, y0, y1, tol),
+            _run_beyond(right, cy, y0, y1, tol),
+        )
     )
 
 
@@ -139,9 +180,12 @@ def find_shapes(
         if not (min_w <= w <= max_w and min_h <= h <= max_h) or h > SHAPE_MAX_H_OVER_W * w:
             continue
         box = (x, y, x + w, y + h)
-        if _bounded_by_rules(box, hmask, vmask, band, tol):
+        ruled = _sides_on_rules(box, closed, hmask, vmask, band, tol)
+        if ruled >= MIN_RULED_SIDES:
             continue
         kind = classify_outline(contour)
+        if ruled and kind == "process":
+            continue  # a rectangle with a rule through its side is a cell (or part of one)
         filled = float(gray[y : y + h, x : x + w].mean()) < FILLED_GRAY
         found.append(PxShape(kind, box, filled, contour))
     # an outline drawn twice (double line, shadow) leaves nested holes: keep the outer one
@@ -216,6 +260,21 @@ def _geodesic_path(mask: np.ndarray, start: tuple[int, int]) -> list[tuple[int, 
     return path
 
 
+def _touches(mask: np.ndarray, rect: tuple[int, int, int, int], margin: int) -> bool:
+    """Whether ``mask`` has ink within ``margin`` px of the box ``rect`` (x, y, w, h)."""
+    x, y, w, h = rect
+    x0, y0 = max(0, x - margin), max(0, y - margin)
+    return bool(mask[y0 : y + h + margin, x0 : x + w + margin].any())
+
+
+def _points_at_symbol(tip: tuple[float, float], shapes: list[PxShape], reach: int) -> bool:
+    x, y = tip
+    return any(
+        s.box[0] - reach <= x <= s.box[2] + reach and s.box[1] - reach <= y <= s.box[3] + reach
+        for s in shapes
+    )
+
+
 def find_arrows(
     ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float
 ) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
@@ -224,7 +283,25 @@ def find_arrows(
     if not heads:
         return [], np.zeros_like(ink)
     k = pt(CONNECTOR_PT, dpi)
-    strokes = cv2.bitwise_or(line_mask(ink, k, True), line_mask(ink, k, False))
+    head_mask = np.zeros_like(ink)
+    cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
+    head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
+    reach, thick = pt(STROKE_NEIGHBOUR_PT, dpi), pt(MAX_LINE_THICK_PT, dpi)
+    strokes = cv2.bitwise_or(
+        free_standing(line_mask(ink, k, True, thick), ink, head_mask, reach, True),
+        free_standing(line_mask(ink, k, False, thick), ink, head_mask, reach, False),
+    )
+    lines_only = strokes.copy()
+    # lines long enough to be another connector an arrow can join (not letter stems)
+    k_long = pt(MIN_CONNECTOR_LINE_PT, dpi)
+    long_lines = cv2.bitwise_or(
+        line_mask(lines_only, k_long, True), line_mask(lines_only, k_long, False)
+    )
+    # an arrowhead sits at the end of a free-standing line; blobs in text do not
+    near = pt(1.5, dpi)
+    heads = [h for h in heads if _touches(lines_only, cv2.boundingRect(h), near)]
+    if not heads:
+        return [], np.zeros_like(ink)
     head_mask = np.zeros_like(ink)
     cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
     head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
@@ -242,7 +319,11 @@ def find_arrows(
     step = max(1, round(dpi / 72.0))
     # max-pool, not plain striding: a 2-px stroke must survive sampling every 3 px
     small = cv2.dilate(strokes, np.ones((step, step), np.uint8))[::step, ::step]
-    _n, labels = cv2.connectedComponents((small > 0).astype(np.uint8), connectivity=8)
+    n_labels, labels = cv2.connectedComponents((small > 0).astype(np.uint8), connectivity=8)
+    # a connector has a free-standing line behind its head, not just blobs (text) glued
+    # together by the closing: count each component's line pixels (about one per point)
+    lines_small = cv2.dilate(lines_only, np.ones((step, step), np.uint8))[::step, ::step]
+    line_px = np.bincount(labels[lines_small > 0], minlength=n_labels)
     arrows: list[list[tuple[float, float]]] = []
     used: list[int] = []
     for head in heads:
@@ -259,6 +340,8 @@ def find_arrows(
         nearest = np.argmin((wx + ox - hx / step) ** 2 + (wy + oy - hy / step) ** 2)
         sy, sx = int(wy[nearest] + oy), int(wx[nearest] + ox)
         label = labels[sy, sx]
+        if line_px[label] < MIN_CONNECTOR_LINE_PT:
+            continue
         ys, xs = np.nonzero(labels == label)
         x0, y0 = xs.min(), ys.min()
         comp = (labels[y0 : ys.max() + 1, x0 : xs.max() + 1] == label).astype(np.uint8)
@@ -275,6 +358,12 @@ def find_arrows(
         before = np.array(points[-2] if len(points) >= 2 else points[0])
         tip = corners[np.argmax(np.linalg.norm(corners - before, axis=1))]
         points[-1] = (float(tip[0]), float(tip[1]))
+        tip_px = (round(points[-1][0]), round(points[-1][1]))
+        if not (
+            _points_at_symbol(points[-1], shapes, pt(TIP_REACH_PT, dpi))
+            or _touches(long_lines, (tip_px[0], tip_px[1], 1, 1), pt(TIP_ON_LINE_PT, dpi))
+        ):
+            continue  # arrows end at a symbol or join a line; blobs in text end anywhere
         arrows.append(points)
         used.append(int(label))
     # only strokes that are part of an arrow are connectors (others may be glyph bars)

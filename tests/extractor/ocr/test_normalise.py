@@ -38,3 +38,19 @@ def test_nip_becomes_18_digits_or_stays():
 def test_duration_and_number_fields():
     assert normalise_ocr_text("l5 Menlt", "duration") == "15 Menit"
     assert normalise_ocr_text("I2O", "number") == "120"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("470/312/Disdukcapil-BJB/1X/2023", "470/312/Disdukcapil-BJB/IX/2023"),
+        ("800/12/BKD/V1l/2024", "800/12/BKD/VII/2024"),
+        ("Xl", "XI"),
+        ("IX", "IX"),  # already right
+        ("X", "X"),
+        ("11", "11"),  # digits alone may be a month number: left as read
+        ("1XX", "1XX"),  # not a month: unchanged
+    ],
+)
+def test_roman_month_lookalikes(raw, expected):
+    assert normalise_word(raw) == expected
