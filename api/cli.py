@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import logging
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from extractor.logs import setup_user_logging
 
 app = typer.Typer(
     add_completion=False,
@@ -27,28 +27,6 @@ LangOpt = Annotated[str, typer.Option("--lang", help="id (Bahasa Indonesia) or e
 @app.callback()
 def _root() -> None:
     """sopcheck: membaca dan memeriksa SOP AP dan LKIP / reads and checks SOP AP and LKIP."""
-
-
-class _NoTraceback(logging.Formatter):
-    """Users see one line per problem; SOPCHECK_DEBUG=1 shows tracebacks."""
-
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
-        return ""
-
-    def format(self, record: logging.LogRecord) -> str:
-        record.exc_text = ""
-        saved, record.exc_info = record.exc_info, None
-        try:
-            return super().format(record)
-        finally:
-            record.exc_info = saved
-
-
-def _setup_logging() -> None:
-    handler = logging.StreamHandler()
-    if not os.environ.get("SOPCHECK_DEBUG"):
-        handler.setFormatter(_NoTraceback("%(levelname)s: %(message)s"))
-    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
 def _err(text: str) -> None:
@@ -211,7 +189,7 @@ def audit(
     profile: Annotated[str | None, typer.Option("--profile", help="profile name or file")] = None,
     lang: LangOpt = "id",
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="seconds per document (default 120)")
+        float | None, typer.Option("--timeout", help="seconds per document (default 600)")
     ] = None,
     memory_mb: Annotated[
         int | None, typer.Option("--memory-mb", help="memory cap per document reader (MB)")
@@ -331,7 +309,7 @@ def admin_list_keys() -> None:
 
 def main() -> None:
     """Entry point of the `sopcheck` script; never shows a traceback to a user."""
-    _setup_logging()
+    setup_user_logging()
     try:
         app()
     except KeyboardInterrupt:

@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     max_zip_members: int = Field(default=5000, description="files in one audit zip")
     max_zip_ratio: float = Field(default=200.0, description="compression ratio above = zip bomb")
     workers: int = Field(default=2, ge=1, description="processes reading documents")
-    document_timeout: float = Field(default=120.0, description="seconds to read one document")
+    document_timeout: float = Field(default=600.0, description="seconds to read one document")
     worker_memory_mb: int = Field(default=2048, description="address-space limit of a worker")
     warm_workers: bool = Field(default=True, description="start the workers at startup")
     process_audits: bool = Field(default=True, description="run queued audits in this process")

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import InputError
+from extractor.logs import setup_user_logging
 from extractor.models import Source
 from extractor.options import ExtractionOptions
 from extractor.pipeline import ExtractionResult
@@ -46,7 +47,9 @@ from extractor.pipeline import ExtractionResult
 log = logging.getLogger(__name__)
 
 #: Seconds one document may take (the service's default ``document_timeout`` too).
-DEFAULT_TIMEOUT_S = 120.0
+# A hang is cut here; long scans need minutes (a 20-page scanned LKIP takes ~2 min of
+# OCR on one core), so the limit is per document, not per page, and generous.
+DEFAULT_TIMEOUT_S = 600.0
 #: Address-space limit of the child in MB. The warm child maps ~1 GB (Python, NumPy,
 #: OpenCV, spaCy, pdfminer); a document gets the rest.
 DEFAULT_MEMORY_MB = 2048
@@ -93,6 +96,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _child_main(jobs: Connection, results: Connection, memory_mb: int, warm: bool) -> None:
     """The child's loop: receive (payload, filename, options), send back the result."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    setup_user_logging()  # the child's stderr is the user's terminal: no tracebacks
     _limit_memory(memory_mb)
     from extractor.pipeline import extract
 

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 #: Attempts for a document whose sandbox died (the second one on a fresh sandbox).
 MAX_ATTEMPTS = 2
-DEFAULT_TIMEOUT = 120.0
+DEFAULT_TIMEOUT = 600.0  # per document; long scans need minutes of OCR
 DEFAULT_MEMORY_MB = 2048
 #: Error codes that say nothing lasting about the document: never cached, retried next run.
 TRANSIENT_ERRORS = frozenset({"timeout", "worker_crashed", "out_of_memory", "internal_error"})
