@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractor.fields.citations import parse_citations
 from extractor.fields.dates import parse_date
 from extractor.layout import LayoutDocument, Table
-from extractor.models import Identity, Signature, SOPRecord, Source
+from extractor.models import Signature, SOPRecord, Source
 from extractor.options import ExtractionOptions
 from extractor.sop.front import (
     SECTION_KEYS,
@@ -45,7 +45,7 @@ def _procedure_rows(
         return None, None, [], [], len(rows)
     header = rows[header_idx]
     sub = rows[header_idx + 1] if header_idx + 1 < len(rows) else None
-    if sub is not None and not is_sub_header(sub, header):
+    if sub is not None and not is_sub_header(sub):
         sub = None
     cols = read_columns(header, sub)
     raws: list[RawStep] = []
@@ -66,7 +66,7 @@ def _procedure_rows(
             break
         if is_header_row(row):  # the header repeated on the next page
             i += 1
-            if i < len(rows) and is_sub_header(rows[i], row):
+            if i < len(rows) and is_sub_header(rows[i]):
                 i += 1
             continue
         if len(row.texts) < cols.n_cols - 1 and not _continues(row, cols, raws):
@@ -157,9 +157,7 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
             heading = front_rows[i].text
             used.add(i)
             break  # one heading, the nearest to the table; lines above it are box content
-    box_rows = [r for i, r in enumerate(front_rows) if i not in used or not r.is_paragraph]
     front = read_sections([r for i, r in enumerate(front_rows) if i not in used])
-    del box_rows
 
     def items(key: str) -> list[str]:
         return split_items(front.sections.get(key, ""), wrapped=front.wrapped.get(key, False))
@@ -192,7 +190,7 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
 
     return SOPRecord(
         source=source,
-        identity=identity if isinstance(identity, Identity) else Identity(),
+        identity=identity,
         legal_basis=legal,
         qualifications=items("qualifications"),
         related_sops=items("related_sops"),

@@ -298,7 +298,3 @@ def is_heading_like(text: str, title: str | None) -> bool:
     if title and fuzz.token_sort_ratio(n, norm(title)) >= 70:
         return True
     return n.startswith(("sop ", "prosedur ", "standar operasional"))
-
-
-def date_or_none(text: str) -> str | None:
-    return parse_date(text) if text else None

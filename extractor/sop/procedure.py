@@ -22,7 +22,6 @@ from extractor.sop.items import join_broken_words, join_wrapped, split_requireme
 from extractor.sop.lexicon import branch_label, match_label, norm, symbol_token
 from extractor.sop.rows import Row
 
-QUALITY_KEYS = ("requirements", "time", "output")
 # A step number cell: "1", "1.", "(1)", OCR "l" for 1 is handled by the OCR lexicon.
 _STEP_NO = re.compile(r"^\(?\s*(\d{1,3})\s*[.)]?\s*$")
 
@@ -100,7 +99,7 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
     return cols
 
 
-def is_sub_header(row: Row, cols_top: Row) -> bool:
+def is_sub_header(row: Row) -> bool:
     """The second header row (role names, Kelengkapan/Waktu/Output)."""
     if row.is_paragraph or step_number(row.texts[0] if row.texts else "") is not None:
         return False
