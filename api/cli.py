@@ -33,6 +33,30 @@ def _err(text: str) -> None:
     typer.echo(text, err=True)
 
 
+class _Read:
+    """Records read from the given files; ``failed`` when any file was unusable."""
+
+    def __init__(self) -> None:
+        self.records: list = []  # type: ignore[type-arg]
+        self.failed = False
+
+
+def _read_all(files: list[Path], lang: str) -> _Read:
+    """Read each file in an isolated child (time and memory limits); report the unusable."""
+    from extractor.isolation import extract_isolated
+
+    read = _Read()
+    for path in files:
+        result = extract_isolated(path)
+        if result.record is None:
+            read.failed = True
+            for err in result.errors:
+                _err(f"{path}: {err.message(lang)}")
+        else:
+            read.records.append(result.record)
+    return read
+
+
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="documents to read")],
@@ -40,18 +64,9 @@ def extract(
     lang: LangOpt = "id",
 ) -> None:
     """Read documents into structured records (JSON; an array when several)."""
-    from extractor.isolation import extract_isolated  # time and memory limits per file
-
-    records = []
-    failed = False
-    for path in files:
-        result = extract_isolated(path)
-        if result.record is None:
-            failed = True
-            for err in result.errors:
-                _err(f"{path}: {err.message(lang)}")
-            continue
-        records.append(result.record.model_dump(mode="json"))
+    read = _read_all(files, lang)
+    records = [record.model_dump(mode="json") for record in read.records]
+    failed = read.failed
     if records:
         payload = records[0] if len(files) == 1 else records
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -122,7 +137,6 @@ def check(
     lang: LangOpt = "id",
 ) -> None:
     """Read documents and check them against the rules (exit 1 when any error is found)."""
-    from extractor.isolation import extract_isolated  # time and memory limits per file
     from rules import ProfileError, load_profile
     from rules import check as run_check
 
@@ -134,16 +148,9 @@ def check(
     except ProfileError as exc:
         _err(str(exc))
         raise typer.Exit(EXIT_UNUSABLE) from None
-    reports = []
-    unusable = False
-    for path in files:
-        result = extract_isolated(path)
-        if result.record is None:
-            unusable = True
-            for err in result.errors:
-                _err(f"{path}: {err.message(lang)}")
-            continue
-        reports.append(run_check(result.record, prof, lang=lang))
+    read = _read_all(files, lang)
+    reports = [run_check(record, prof, lang=lang) for record in read.records]
+    unusable = read.failed
     if reports and fmt == "table":
         _print_table(reports)
     elif reports:
