@@ -1,6 +1,7 @@
 """Extraction accuracy per input kind against the corpus ground truth.
 
     python bench/accuracy.py [--kinds txt,docx,pdf,lopdf,scan300,...] [--only ID] [--misses]
+                             [--lang ind] [--dpi 300]
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output and next right, with the number of
@@ -43,7 +44,9 @@ def documents(only: str | None = None) -> list[Path]:
     )
 
 
-def run_kind(kind: str, docs: list[Path]) -> tuple[Score, int, list[float], list[str]]:
+def run_kind(
+    kind: str, docs: list[Path], options: dict | None = None
+) -> tuple[Score, int, list[float], list[str]]:
     pattern, truth_name = KINDS[kind]
     score, seconds, failures = Score(), [], []
     n = 0
@@ -56,7 +59,7 @@ def run_kind(kind: str, docs: list[Path]) -> tuple[Score, int, list[float], list
             truth_path = doc / "truth.json"
         truth = json.loads(truth_path.read_text("utf-8"))
         start = time.perf_counter()
-        result = extract(path)
+        result = extract(path, options=options)
         seconds.append(time.perf_counter() - start)
         n += 1
         if result.record is None:
@@ -75,13 +78,16 @@ def main() -> None:
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--only")
     parser.add_argument("--misses", action="store_true", help="list every wrong value")
+    parser.add_argument("--lang", help="Tesseract languages (default: the extractor's)")
+    parser.add_argument("--dpi", type=int, help="render resolution of scanned PDF pages")
     args = parser.parse_args()
+    options = {k: v for k, v in (("ocr_lang", args.lang), ("ocr_dpi", args.dpi)) if v}
     docs = documents(args.only)
     header = ["kind", "docs", *METRICS, "s/doc"]
     rows = []
     all_misses: list[str] = []
     for kind in args.kinds.split(","):
-        score, n, seconds, failures = run_kind(kind, docs)
+        score, n, seconds, failures = run_kind(kind, docs, options or None)
         if n == 0:
             continue
         cells = [kind, str(n)]
