@@ -5,7 +5,9 @@ are *furniture*: they would split tables that continue over a page and must not 
 read as content. Chapter headings are short lines "BAB III AKUNTABILITAS KINERJA",
 "IKHTISAR EKSEKUTIF", "LAMPIRAN" (a heading may be split over two lines or two
 paragraphs: "BAB I" / "PENDAHULUAN"); table-of-contents lines (dot leaders, a page
-number at the end) are not headings.
+number at the end, any line on the page of "DAFTAR ISI") are not headings. On OCR'd
+text the heading is read as Tesseract misreads it: the number ("BAB Il", "BAB 1II",
+"BAB |"), the word ("8AB"), letter-spaced or with a few wrong letters in the title.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import groupby
+
+from rapidfuzz.distance import Levenshtein
 
 from extractor.fields.text import squash
 from extractor.layout import Block, LayoutDocument, Paragraph, Table
@@ -23,9 +29,21 @@ PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:hal(?:aman)?\.?|page)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:dari|/|of)\s*\d+)?[-–—\s]*$",
     re.IGNORECASE,
 )
-# "BAB III", "BAB 3", "BAB III." optionally followed by the title on the same line.
-# OCR may drop the space ("BABI") or read I as "|" or "l".
-BAB = re.compile(r"^(?:BAB|Bab)\s*(?P<num>[IVX|l]{1,4}|\d)\b\.?\s*[:.\-–]?\s*(?P<title>.*)$")
+# A chapter number once OCR look-alikes are mapped: Roman I to X, or Arabic.
+ROMAN = re.compile(r"(?:X|IX|IV|VI{0,3}|I{1,3})")
+ARABIC = re.compile(r"\d{1,2}")
+# Longest chapter number as printed ("VIII"); a longer glued token holds the title too.
+MAX_NUMBER_CHARS = 4
+# Punctuation between the number and the title ("BAB III.", "BAB III :", "BAB III -").
+NUMBER_PUNCT = ".:-–—"
+# A line of mostly one-character words is letter-spaced ("P E N D A H U L U A N").
+SPACED_MIN_WORDS = 4
+SPACED_SHARE = 0.75
+# Misread letters allowed in an OCR'd title: one per this many letters of the printed
+# title (at least one), twice that when the chapter number names the same chapter.
+LETTERS_PER_EDIT = 7
+# Share of capitals an OCR'd heading without "BAB" needs ("IKHTISAR EKSEKUTlF").
+OCR_UPPER_SHARE = 0.8
 # A table-of-contents entry: dot leaders, or a title ending in a page number.
 TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s\d{1,3}\s*$)")
 # Longest heading line worth testing (a sentence is not a heading).
@@ -110,38 +128,132 @@ def strip_furniture(layout: LayoutDocument) -> list[Block]:
     return out
 
 
-def _title_key(title: str) -> str | None:
-    title = squash(title)
+def _letters(text: str) -> str:
+    """Capitals and digits only: "Pendahu luan." → "PENDAHULUAN"."""
+    return NON_ALNUM.sub("", text.upper())
+
+
+@cache
+def _printed_titles() -> tuple[tuple[str, str, int], ...]:
+    """(key, title as letters, number of words) of the standard chapter titles."""
+    return tuple((key, _letters(t), len(t.split())) for key, t in vocab.chapter_titles())
+
+
+def _title_key(title: str, ocr: bool = False, expected: str | None = None) -> str | None:
+    """The chapter a printed title names. On OCR'd text a few letters may be wrong
+    (more when the chapter number names the ``expected`` chapter), but no word may be
+    added: "PENDAHULUAN so." is a contents line."""
+    title = squash(title).rstrip(".:")
     for key, pats in vocab.groups("chapters").items():
         if any(p.fullmatch(title) for p in pats):
             return key
-    return None
+    letters, words = _letters(title), len(title.split())
+    if not letters:
+        return None
+    best: tuple[int, str] | None = None
+    for key, printed, n_words in _printed_titles():
+        allowed = 0
+        if ocr and words <= n_words:
+            allowed = max(1, len(printed) // LETTERS_PER_EDIT) * (2 if key == expected else 1)
+        dist = Levenshtein.distance(letters, printed, score_cutoff=allowed)
+        if dist <= allowed and (best is None or dist < best[0]):
+            best = (dist, key)
+    return best[1] if best else None
 
 
-def heading_of(lines: list[str]) -> tuple[str, str, int] | None:
-    """(key, printed title, lines used) when ``lines`` open with a chapter heading."""
-    first = squash(lines[0]) if lines else ""
+def _despace(line: str) -> str:
+    """A letter-spaced line with its letters joined: "B A B I I I" → "BABIII"."""
+    words = line.split()
+    single = sum(len(w) == 1 for w in words)
+    if len(words) < SPACED_MIN_WORDS or single < SPACED_SHARE * len(words):
+        return line
+    runs = groupby(words, key=len)
+    return " ".join("".join(g) if n == 1 else " ".join(g) for n, g in runs)
+
+
+def _number(token: str) -> str | None:
+    """A chapter number as printed or misread ("III", "3", "1II" → "III", "|" → "I")."""
+    if ARABIC.fullmatch(token) and vocab.bab_chapter(token):
+        return token
+    roman = "".join(vocab.numeral_lookalikes().get(ch, ch) for ch in token)
+    if ROMAN.fullmatch(roman):
+        return roman
+    return token if ARABIC.fullmatch(token) else None
+
+
+@dataclass
+class _Bab:
+    """One way to read a line as "BAB <number> <title>"."""
+
+    number: str | None  # None: unreadable
+    printed: str  # the number as printed
+    title: str
+    spaced: bool  # the number is the whole word after BAB (not glued to the title)
+
+
+def _bab_readings(line: str) -> list[_Bab]:
+    """The ways to read ``line`` as a BAB heading; empty when it does not open with the
+    word BAB. "BABI", "BABIPENDAHULUAN" (no space) only in capitals: "Babi" is a word."""
+    word = next((w for w in vocab.bab_words() if line.startswith(w)), None)
+    if word is None:
+        return []
+    rest = line[len(word) :]
+    if rest[:1].isalnum() and not word.isupper():
+        return []
+    token, _, title = rest.lstrip(" .:").partition(" ")
+    token = token.rstrip(NUMBER_PUNCT)
+    title = title.strip().lstrip(NUMBER_PUNCT).strip()
+    number = _number(token)
+    if number:
+        return [_Bab(number, token, title, spaced=True)]
+    readings = []
+    for n in range(min(MAX_NUMBER_CHARS, len(token) - 1), 0, -1):  # "BABIIPERENCANAAN"
+        glued = _number(token[:n])
+        if glued:
+            readings.append(_Bab(glued, token[:n], squash(f"{token[n:]} {title}"), False))
+    if token and len(token) <= MAX_NUMBER_CHARS:
+        readings.append(_Bab(None, token, title, spaced=True))  # "BAB Hl PERENCANAAN KINERJA"
+    return readings
+
+
+def _mostly_upper(text: str, ocr: bool) -> bool:
+    if not ocr:
+        return text.isupper()
+    cased = [ch for ch in text if ch.isalpha()]
+    return bool(cased) and sum(ch.isupper() for ch in cased) >= OCR_UPPER_SHARE * len(cased)
+
+
+def heading_of(lines: list[str], ocr: bool = False) -> tuple[str, str, int] | None:
+    """(key, printed title, lines used) when ``lines`` open with a chapter heading.
+    ``ocr``: the lines were OCR'd, so a few letters of the title may be misread."""
+    first = _despace(squash(lines[0])) if lines else ""
     if not first or len(first) > MAX_HEADING_CHARS:
         return None
-    bab = BAB.match(first)
-    if TOC_LINE.search(first) and not (bab and not bab["title"]):
-        return None
-    if bab:
-        title, used = bab["title"].strip(), 1
+    readings = _bab_readings(first)
+    toc = bool(TOC_LINE.search(first))
+    for bab in readings:
+        title, used = bab.title, 1
+        if toc and title:
+            return None
         if not title and len(lines) > 1 and len(squash(lines[1])) <= MAX_HEADING_CHARS:
-            title, used = squash(lines[1]), 2
-        key = _title_key(title)
-        if key is None and len(NON_ALNUM.sub("", title)) <= MAX_JUNK_CHARS:
-            number = bab["num"].replace("|", "I").replace("l", "I")
-            key = vocab.bab_chapter(number)  # "BAB IV" with its title unreadable
-        if key is None:
-            return None  # a title followed by other text: a contents line, a sentence
-        printed = squash(f"BAB {bab['num']} {title}")
-        return key, printed, used
-    key = _title_key(first.rstrip(".:"))
-    if key is None or not first.isupper():
+            title, used = _despace(squash(lines[1])), 2
+        usual = vocab.bab_chapter(bab.number) if bab.number else None
+        key = _title_key(title, ocr, usual)
+        if key is None and usual and bab.spaced and len(NON_ALNUM.sub("", title)) <= MAX_JUNK_CHARS:
+            key = usual  # "BAB IV" with its title unreadable
+        if key is not None:
+            return key, squash(f"BAB {bab.number or bab.printed} {title}"), used
+    if readings or toc:
+        return None  # a title followed by other text: a contents line, a sentence
+    key = _title_key(first, ocr)
+    if key is None or not _mostly_upper(first, ocr):
         return None
     return key, first, 1
+
+
+def _is_bab_line(text: str) -> bool:
+    """The line opens with BAB and a chapter number, whatever follows."""
+    return any(b.number and b.spaced for b in _bab_readings(_despace(squash(text))))
 
 
 def _opener(text: str, missing: set[str]) -> str | None:
@@ -164,23 +276,36 @@ def chapters(blocks: list[Block]) -> tuple[list[Block], list[Chapter]]:
     return _chapters(blocks, missing) if missing else _chapters(blocks, set())
 
 
+def _is_ocr(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.prov is not None and block.prov.source == "ocr"
+
+
+def _is_contents_heading(text: str) -> bool:
+    first = squash(text.split("\n")[0]).rstrip(".:")
+    return vocab.any_match(first, vocab.patterns("contents_heading"))
+
+
 def _chapters(blocks: list[Block], missing: set[str]) -> tuple[list[Block], list[Chapter]]:
     front: list[Block] = []
     found: list[Chapter] = []
     seen: set[str] = set()
+    contents_page: int | None = None  # the page headed "DAFTAR ISI"
     i = 0
     while i < len(blocks):
         b = blocks[i]
         hit = None
         if isinstance(b, Paragraph):
+            if _is_contents_heading(b.text):
+                contents_page = block_page(b)
             lines = b.text.split("\n")
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if len(lines) == 1 and isinstance(nxt, Paragraph):
                 lines = lines + nxt.text.split("\n")[:1]
-            hit = heading_of(lines)
+            hit = heading_of(lines, _is_ocr(b))
+        in_contents = contents_page is not None and block_page(b) == contents_page
         joined = hit is not None and hit[2] == 2 and len(b.text.split("\n")) == 1
-        if hit and _next_is_heading(blocks, i + 1 + joined):
-            hit = None  # a table of contents: headings one after another
+        if hit and (in_contents or _next_is_heading(blocks, i + 1 + joined)):
+            hit = None  # a table of contents: its page, or headings one after another
         if hit and hit[0] not in seen:
             key, title, used = hit
             seen.add(key)
@@ -189,7 +314,9 @@ def _chapters(blocks: list[Block], missing: set[str]) -> tuple[list[Block], list
                 i += 1  # the title was the next paragraph
             i += 1
             continue
-        opens = _opener(b.text, missing - seen) if isinstance(b, Paragraph) and found else None
+        opens = None
+        if isinstance(b, Paragraph) and found and not in_contents:
+            opens = _opener(b.text, missing - seen)
         if opens:
             seen.add(opens)
             found.append(Chapter(opens, squash(b.text.split("\n")[0]), block_page(b)))
@@ -199,9 +326,14 @@ def _chapters(blocks: list[Block], missing: set[str]) -> tuple[list[Block], list
 
 
 def _next_is_heading(blocks: list[Block], start: int) -> bool:
-    """The paragraph after a heading is itself a chapter heading (a contents page)."""
+    """The paragraph after a heading is itself a chapter heading or opens with "BAB <n>"
+    (a contents page whose dot leaders OCR read as letters: "BAB III … neo")."""
     for b in blocks[start : start + 1]:
         if isinstance(b, Paragraph):
             first = b.text.split("\n")[0]
-            return heading_of([first]) is not None or bool(TOC_LINE.search(squash(first)))
+            return (
+                heading_of([first], _is_ocr(b)) is not None
+                or bool(TOC_LINE.search(squash(first)))
+                or _is_bab_line(first)
+            )
     return False

@@ -37,6 +37,24 @@ def bab_chapter(number: str) -> str | None:
     return data()["bab_numbers"].get(number.upper())
 
 
+@cache
+def bab_words() -> tuple[str, ...]:
+    """The word "BAB" and its OCR misreads, longest first."""
+    return tuple(sorted(map(str, data()["bab_words"]), key=len, reverse=True))
+
+
+@cache
+def numeral_lookalikes() -> dict[str, str]:
+    """Characters OCR reads in place of Roman numeral letters ("l" → "I")."""
+    return {str(k): str(v) for k, v in data()["numeral_lookalikes"].items()}
+
+
+@cache
+def chapter_titles() -> tuple[tuple[str, str], ...]:
+    """(key, printed title) of every standard chapter title."""
+    return tuple((key, str(t)) for key, titles in data()["chapter_titles"].items() for t in titles)
+
+
 def first_key(text: str, name: str) -> str | None:
     """The first key of section ``name`` with a pattern found in ``text``."""
     for key, pats in groups(name).items():

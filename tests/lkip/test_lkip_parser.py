@@ -3,6 +3,8 @@ tables over page breaks, polarity and range targets, OCR-mangled headers."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.layout import Cell, LayoutDocument, Paragraph, Table
 from extractor.lkip import parse_lkip
 from extractor.lkip.doc import heading_of
@@ -22,8 +24,8 @@ HEADER = [
 ]
 
 
-def para(text: str, page: int) -> Paragraph:
-    return Paragraph(text=text, prov=Provenance(page=page, source="text_layer"))
+def para(text: str, page: int, source: str = "text_layer") -> Paragraph:
+    return Paragraph(text=text, prov=Provenance(page=page, source=source))
 
 
 def table(rows: list[list[str]], page: int) -> Table:
@@ -72,6 +74,100 @@ def test_contents_lines_are_not_headings() -> None:
         heading_of(["Bab ini menyajikan capaian kinerja yang telah dicapai selama tahun ini"])
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("BAB | PENDAHULUAN", "pendahuluan"),  # "I" read as a bar (lkip-003 scan)
+        ("BAB Il PERENCANAAN KINERJA", "perencanaan_kinerja"),
+        ("BAB 1II AKUNTABILITAS KINERJA", "akuntabilitas_kinerja"),
+        ("BAB lV PENUTUP", "penutup"),
+        ("8AB III. AKUNTABILITAS KINERJA", "akuntabilitas_kinerja"),
+        ("BAB 11 - PERENCANAAN KINERJA", "perencanaan_kinerja"),
+        ("BAB III AKUNTABlLITAS KINERIA", "akuntabilitas_kinerja"),  # misread letters
+        ("BAB Hl PERENCANAAN KINERJA", "perencanaan_kinerja"),  # number unreadable
+        ("B A B I I I A K U N T A B I L I T A S K I N E R J A", "akuntabilitas_kinerja"),
+        ("BABIPENDAHULUAN", "pendahuluan"),
+        ("BAB I PENDAHU LUAN", "pendahuluan"),
+        ("P E N U T U P", "penutup"),
+        ("IKHTISAR EKSEKUTlF", "ikhtisar_eksekutif"),
+        ("LAMPIRAN.", "lampiran"),
+    ],
+)
+def test_ocr_garbled_headings(line: str, key: str) -> None:
+    hit = heading_of([line], ocr=True)
+    assert hit is not None and hit[0] == key, hit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bab ini menyajikan capaian kinerja",
+        "Sebagaimana diuraikan pada Bab III",
+        "Babi hutan",
+        "BABINSA DESA",
+        "BAB III AKUNTABILITAS KINERJA neo",  # contents lines whose leaders OCR read as letters
+        "IKHTISAR EKSEKUTIF so.",
+        "PENDAHULUAN so.",
+        "LAMPIRAN PTYTITITITITITITITITI TTT TILL 11",
+        "BAB III AKUNTABILITAS KINERJA 2023",
+        "LAMPIRAN 1",
+        "LAPORAN KINERJA",
+        "PENUTUPAN",
+        "PERJANJIAN KINERJA",
+        "Penutup",
+    ],
+)
+def test_not_headings_even_when_ocr(line: str) -> None:
+    assert heading_of([line], ocr=True) is None
+    assert heading_of([line]) is None
+
+
+def test_misread_titles_need_ocr() -> None:
+    """Digital text is taken as printed: a misspelt title is not a heading."""
+    assert heading_of(["IKHTISAR EKSEKUTlF"]) is None
+    assert heading_of(["BAB III AKUNTABlLITAS KINERIA"]) is None
+
+
+def test_ocr_contents_page_without_dot_leaders() -> None:
+    """lkip-001/003 scans: OCR read the contents page's dot leaders as letters or lost
+    them, and the bar of "BAB |". The chapters start on their own pages, in order."""
+    ocr = "ocr"
+    blocks = [
+        para("LAPORAN KINERJA INSTANSI PEMERINTAH", 1, ocr),
+        para("TAHUN 2023", 1, ocr),
+        para("DAFTAR ISI", 2, ocr),
+        para("IKHTISAR EKSEKUTIF so.", 2, ocr),
+        para("BAB | PENDAHULUAN so.", 2, ocr),
+        para("BAB II PERENCANAAN KINERJA", 2, ocr),
+        para("BAB III AKUNTABILITAS KINERJA neo", 2, ocr),
+        para("BAB IV PENUTUP", 2, ocr),
+        para("LAMPIRAN", 2, ocr),
+        para("a es", 2, ocr),
+        para("IKHTISAR EKSEKUTIF", 3, ocr),
+        para("Laporan Kinerja ini merupakan pertanggungjawaban atas pelaksanaan PK.", 3, ocr),
+        para("BAB | PENDAHULUAN", 4, ocr),
+        para("A. Latar Belakang", 4, ocr),
+        para("BAB Il PERENCANAAN KINERJA", 5, ocr),
+        para("A. Rencana Strategis", 5, ocr),
+        para("BAB 1II AKUNTABILITAS KINERJA", 6, ocr),
+        para("A. Capaian Kinerja Organisasi", 6, ocr),
+        para("BAB lV PENUTUP", 7, ocr),
+        para("Demikian laporan ini disusun.", 7, ocr),
+        para("LAMPIRAN", 8, ocr),
+    ]
+    lay = LayoutDocument(blocks=blocks, pages=8, source_kind="ocr")
+    rec = parse_lkip(lay, SOURCE, ExtractionOptions())
+    assert [(c.key, c.page) for c in rec.chapters] == [
+        ("ikhtisar_eksekutif", 3),
+        ("pendahuluan", 4),
+        ("perencanaan_kinerja", 5),
+        ("akuntabilitas_kinerja", 6),
+        ("penutup", 7),
+        ("lampiran", 8),
+    ]
+    assert rec.chapters[1].title == "BAB I PENDAHULUAN"
 
 
 def test_polarity_markers_and_ranges() -> None:
