@@ -184,8 +184,9 @@ def _analyse(
     vmask = lines.free_standing(vmask, ink, hmask, reach, False)
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
-    found = shapes.find_shapes(ink, hmask, vmask, gray, dpi)
-    arrows, strokes = shapes.find_arrows(ink, _rule_mask(segs, ink.shape), found, dpi)
+    rules = _rule_mask(segs, ink.shape)
+    found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
+    arrows, strokes = shapes.find_arrows(ink, rules, found, dpi)
 
     # OCR sees the page without rules, symbol outlines or connectors (they read as ]|}-)
     outline_grow = lines.pt(2.0, dpi)

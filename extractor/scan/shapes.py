@@ -161,9 +161,21 @@ def classify_outline(contour: np.ndarray) -> str:
 
 
 def find_shapes(
-    ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, gray: np.ndarray, dpi: float
+    ink: np.ndarray,
+    hmask: np.ndarray,
+    vmask: np.ndarray,
+    gray: np.ndarray,
+    dpi: float,
+    rules: np.ndarray | None = None,
 ) -> list[PxShape]:
-    """Closed flowchart symbols: hole contours that are not table cells, classified."""
+    """Closed flowchart symbols: hole contours that are not table cells, classified.
+
+    ``hmask``/``vmask`` hold every straight line (rules and connectors), ``rules`` the
+    table's rules alone (default: every line). A hole with lines running on past two of
+    its corners is a cell or a gap closed off by connectors; a rectangle is a cell as
+    soon as one side is a table rule, but a box that a connector runs along (a loop back
+    past its side) stays a symbol.
+    """
     close = max(3, round(dpi / 100) + 2)  # bridges worn-toner gaps in outlines
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((close, close), np.uint8))
     contours, hierarchy = cv2.findContours(closed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
@@ -172,6 +184,8 @@ def find_shapes(
     min_w, min_h = pt(SHAPE_MIN_W_PT, dpi), pt(SHAPE_MIN_H_PT, dpi)
     max_w, max_h = pt(SHAPE_MAX_W_PT, dpi), pt(SHAPE_MAX_H_PT, dpi)
     band, tol = pt(3.0, dpi), pt(RULE_OVERRUN_PT, dpi)
+    if rules is not None:
+        hr, vr = cv2.bitwise_and(hmask, rules), cv2.bitwise_and(vmask, rules)
     found: list[PxShape] = []
     for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
         if parent < 0:
@@ -180,10 +194,11 @@ def find_shapes(
         if not (min_w <= w <= max_w and min_h <= h <= max_h) or h > SHAPE_MAX_H_OVER_W * w:
             continue
         box = (x, y, x + w, y + h)
-        ruled = _sides_on_rules(box, closed, hmask, vmask, band, tol)
-        if ruled >= MIN_RULED_SIDES:
-            continue
+        lined = _sides_on_rules(box, closed, hmask, vmask, band, tol)
+        ruled = lined if rules is None else _sides_on_rules(box, closed, hr, vr, band, tol)
         kind = classify_outline(contour)
+        if ruled >= MIN_RULED_SIDES or (lined >= MIN_RULED_SIDES and kind != "process"):
+            continue
         if ruled and kind == "process":
             continue  # a rectangle with a rule through its side is a cell (or part of one)
         filled = float(gray[y : y + h, x : x + w].mean()) < FILLED_GRAY
