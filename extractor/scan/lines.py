@@ -76,7 +76,12 @@ def line_mask(
     thick = stats[:, cv2.CC_STAT_AREA] / np.maximum(span, 1)
     keep = thick <= max_thick_px
     keep[0] = False
-    return (keep[labels] * 255).astype(np.uint8)
+    return _select(labels, keep)
+
+
+def _select(labels: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """A 0/255 mask of the components whose ``keep`` flag is set (a lookup, one pass)."""
+    return np.where(keep, 255, 0).astype(np.uint8)[labels]
 
 
 def free_standing(
@@ -107,7 +112,7 @@ def free_standing(
     share = crowded / np.maximum(total, 1)
     keep = share <= STROKE_TEXT_SHARE
     keep[0] = False
-    return (keep[labels] * 255).astype(np.uint8)
+    return _select(labels, keep)
 
 
 def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[PxSegment]:

@@ -1,0 +1,62 @@
+"""Scanned PDF pages are rendered in the colour they hold: gray scans in one channel."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw
+
+from extractor.backends import ocr, pdf
+from extractor.layout import PageGeometry
+from extractor.options import ExtractionOptions
+
+
+def _scan(mode: str) -> bytes:
+    """An image-only A5 page at 100 dpi with a text-like bar and a coloured stamp."""
+    img = Image.new("RGB", (827, 583), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((60, 60, 700, 80), fill=(20, 20, 20))
+    draw.ellipse((500, 300, 650, 450), outline=(40, 60, 200), width=8)
+    buf = io.BytesIO()
+    img.convert(mode).save(buf, "PDF", resolution=100)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The arrays the PDF backend hands to the OCR page reader."""
+    seen: list[np.ndarray] = []
+
+    def fake_page_geometry(image, number, dpi, lang="ind+eng"):
+        seen.append(np.asarray(image))
+        return PageGeometry(page=number, width=595.0, height=420.0)
+
+    monkeypatch.setattr(ocr, "page_geometry", fake_page_geometry)
+    return seen
+
+
+def test_gray_scan_is_rendered_in_one_channel(rendered):
+    pdf.parse(_scan("L"), ExtractionOptions(ocr_dpi=150))
+    assert len(rendered) == 1 and rendered[0].ndim == 2
+
+
+def test_colour_scan_keeps_its_colour(rendered):
+    pdf.parse(_scan("RGB"), ExtractionOptions(ocr_dpi=150))
+    assert len(rendered) == 1 and rendered[0].ndim == 3
+    stamp = rendered[0][int(375 * 1.5), int(504 * 1.5)]  # on the blue ring's left edge
+    assert stamp[2] > stamp[0] + 60
+
+
+def test_gray_render_equals_the_colour_render_of_a_gray_page():
+    doc = pdfium.PdfDocument(_scan("L"))
+    try:
+        page = doc[0]
+        gray = np.asarray(page.render(scale=2, grayscale=True).to_pil().convert("L"))
+        rgb = np.asarray(page.render(scale=2).to_pil().convert("RGB"))
+    finally:
+        doc.close()
+    assert gray.shape == rgb.shape[:2]
+    assert int(np.abs(gray.astype(int) - rgb[..., 0].astype(int)).max()) <= 1
