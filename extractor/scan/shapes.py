@@ -184,8 +184,7 @@ def find_shapes(
     min_w, min_h = pt(SHAPE_MIN_W_PT, dpi), pt(SHAPE_MIN_H_PT, dpi)
     max_w, max_h = pt(SHAPE_MAX_W_PT, dpi), pt(SHAPE_MAX_H_PT, dpi)
     band, tol = pt(3.0, dpi), pt(RULE_OVERRUN_PT, dpi)
-    if rules is not None:
-        hr, vr = cv2.bitwise_and(hmask, rules), cv2.bitwise_and(vmask, rules)
+    hr, vr = (hmask, vmask) if rules is None else (hmask & rules, vmask & rules)
     found: list[PxShape] = []
     for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
         if parent < 0:
@@ -195,7 +194,7 @@ def find_shapes(
             continue
         box = (x, y, x + w, y + h)
         lined = _sides_on_rules(box, closed, hmask, vmask, band, tol)
-        ruled = lined if rules is None else _sides_on_rules(box, closed, hr, vr, band, tol)
+        ruled = lined if hr is hmask else _sides_on_rules(box, closed, hr, vr, band, tol)
         kind = classify_outline(contour)
         if ruled >= MIN_RULED_SIDES or (lined >= MIN_RULED_SIDES and kind != "process"):
             continue
