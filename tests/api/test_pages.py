@@ -60,7 +60,8 @@ def test_upload_error_is_shown_in_the_page(client: TestClient, keys: Keys) -> No
     assert r.status_code == 422 and 'id="upload-error"' in r.text and "PDF" in r.text
 
 
-def test_inspector_sees_no_upload_form(client: TestClient, keys: Keys) -> None:
+def test_inspector_sees_no_upload_form(client: TestClient, keys: Keys, uploaded: dict) -> None:
+    # ``uploaded``: the list (id="documents") is shown only when there is a document
     html = _signed_in(client, keys.inspector).get("/ui").text
     assert 'id="upload-form"' not in html and 'id="documents"' in html
 
