@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import json
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -205,12 +206,17 @@ def test_unknown_format_is_422(client: TestClient, keys: Keys, uploaded: dict) -
     assert r.status_code == 422
 
 
-def test_worker_timeout_fails_only_that_document(client: TestClient, satpol: bytes) -> None:
+def test_worker_timeout_fails_only_that_document(
+    client: TestClient, satpol: bytes, corpus_dir: Path
+) -> None:
     from api.worker import WorkerPool
 
-    pool = WorkerPool(1, timeout=0.05, memory_mb=2048)
+    # A scanned page needs seconds of OCR, far over the 0.5 s limit; a text export of the
+    # same size is read in ~50 ms, too close to any limit to time out reliably.
+    scan = sorted(corpus_dir.glob("sop/*/scans/*.300.pdf"))[0].read_bytes()
+    pool = WorkerPool(1, timeout=0.5, memory_mb=2048)
     try:
-        timed_out = asyncio.run(pool.run(satpol, "slow.txt"))
+        timed_out = asyncio.run(pool.run(scan, "slow.pdf"))
         assert timed_out["ok"] is False and timed_out["error"]["code"] == "timeout"
         pool.timeout = 120
         fine = asyncio.run(pool.run(satpol, "fine.txt"))
