@@ -1,7 +1,9 @@
 """Seconds per page and peak memory of ``ocr.page_geometry`` against one plain Tesseract pass.
 
 The floor is the ``tesseract`` CLI reading the same page image once (default layout
-mode, TSV out, same languages) — what any Tesseract-based reader pays. Both run on one
+mode, TSV out, same languages) — what any Tesseract-based reader pays. ``page_geometry``
+runs Tesseract in-process through its library (models loaded once per process, see
+``extractor/scan/tessapi.py``); ``SOPCHECK_OCR_ENGINE=cli`` measures the command path. Both run on one
 core (``OMP_THREAD_LIMIT=1``, OpenCV single-threaded), interleaved page by page so a
 busy machine slows both alike; medians over pages and ``--repeat`` runs.
 
@@ -133,7 +135,8 @@ def main() -> None:
     print(f"page_geometry   median {statistics.median(t_ours):.2f} s/page")
     print(f"plain tesseract median {statistics.median(t_plain):.2f} s/page")
     print(f"ratio           median {statistics.median(ratios):.2f}×  (target ≤ 1.2×)")
-    print(f"peak memory: page_geometry {peak:.0f} MiB (Python/numpy, plus its tesseract child);")
+    print(f"peak memory: page_geometry {peak:.0f} MiB traced (Python/numpy; Tesseract runs")
+    print("             in-process through its library, its own heap is not traced);")
     print(f"             plain tesseract {statistics.median(rss_plain):.0f} MiB RSS")
 
 

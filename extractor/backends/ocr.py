@@ -89,6 +89,9 @@ HEADER_WORD = re.compile(r"^(?:uraian|kegiatan|keterangan)$", re.I)
 MIN_REAL_WORDS, REAL_WORD_CONF = 5, 75.0
 #: Mean word confidence below which the "text" is noise (measured: pages 85-93, noise ~30).
 BLANK_MEAN_CONF = 50.0
+#: Straight strokes are looked for at about this resolution (dpi; pages are reduced by a
+#: whole factor): a 0.5-pt rule is still a pixel wide, and a 300-dpi page has 4× fewer pixels.
+LINE_DPI = 150
 #: Parallel page workers (the task runs on small boxes; Tesseract itself is single-threaded).
 MAX_WORKERS = 2
 
@@ -172,16 +175,43 @@ def _on_outline(seg: lines.PxSegment, boxes: list[tuple[int, int, int, int]], to
     )
 
 
+def _line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """Free-standing horizontal and vertical strokes (rules, connectors, outlines) of a page.
+
+    The morphology runs at about ``LINE_DPI`` (a quarter of the pixels of a 300-dpi page);
+    the masks found there are brought back to full resolution as the page's own ink
+    pixels under them, so later steps see exact strokes.
+    """
+    factor = max(1, int(dpi // LINE_DPI))
+    small = ink
+    if factor > 1:
+        h, w = ink.shape
+        # a block half covered is ink: a 1-px rule covers half of each block it crosses
+        # (kept), while strokes do not grow a pixel thicker (grown fringes read as text)
+        small = cv2.resize(ink, (w // factor, h // factor), interpolation=cv2.INTER_AREA)
+        small = np.where(small >= 255 // factor, 255, 0).astype(np.uint8)
+    sdpi = dpi / factor
+    thick = lines.pt(lines.MAX_LINE_THICK_PT, sdpi)
+    reach = lines.pt(lines.STROKE_NEIGHBOUR_PT, sdpi)
+    hmask = lines.line_mask(small, lines.pt(lines.H_RULE_PT, sdpi), True, thick)
+    vmask = lines.line_mask(small, lines.pt(lines.V_RULE_PT, sdpi), False, thick)
+    hmask = lines.free_standing(hmask, small, vmask, reach, True)
+    vmask = lines.free_standing(vmask, small, hmask, reach, False)
+    if factor == 1:
+        return hmask, vmask
+    # each block of a reduced mask covers the full-resolution pixels it was pooled from
+    size = (ink.shape[1], ink.shape[0])
+    return tuple(  # type: ignore[return-value]
+        cv2.bitwise_and(ink, cv2.resize(m, size, interpolation=cv2.INTER_NEAREST))
+        for m in (hmask, vmask)
+    )
+
+
 def _analyse(
     image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str
 ) -> tuple[PageGeometry, PageWork]:
     gray, ink, dpi = _prepare(_as_array(image), dpi)
-    thick = lines.pt(lines.MAX_LINE_THICK_PT, dpi)
-    reach = lines.pt(lines.STROKE_NEIGHBOUR_PT, dpi)
-    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, dpi), True, thick)
-    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, dpi), False, thick)
-    hmask = lines.free_standing(hmask, ink, vmask, reach, True)
-    vmask = lines.free_standing(vmask, ink, hmask, reach, False)
+    hmask, vmask = _line_masks(ink, dpi)
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
     rules = _rule_mask(segs, ink.shape)

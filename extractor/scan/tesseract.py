@@ -1,12 +1,15 @@
-"""Tesseract through pytesseract: one pass per page, and one batched pass for re-read cells.
+"""Tesseract: one pass per page, and one batched pass for re-read cells.
 
-* The page image is written as an uncompressed PGM and handed to Tesseract by path:
+* Tesseract runs in this process through its C library (:mod:`extractor.scan.tessapi`,
+  models loaded once) or, where the library cannot be loaded, as the ``tesseract``
+  command through pytesseract. Both give the same TSV word rows.
+* The command path writes the page as an uncompressed PGM and hands Tesseract the path:
   pytesseract would otherwise PNG-encode it (≈0.2 s for a 300-dpi page).
 * ``OMP_THREAD_LIMIT=1``: Tesseract's OpenMP threads fight the page-level process pool
   (notes §3.4: 3 pages 153 s instead of 5 s when oversubscribed).
 * Re-reading cells: crops are stacked into one strip, each on its own band with white
   space around, and read in one call with ``--psm 6``; words are mapped back to the crop
-  by their vertical position. One process instead of one per crop (≈60 ms each).
+  by their vertical position (one call instead of one per crop).
 """
 
 from __future__ import annotations
@@ -18,11 +21,18 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from extractor.scan import tessapi
+
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 #: Page segmentation for the rule-free page: sparse text finds narrow table cells best
 #: (notes §3.3 and §7: Waktu values 83 % found with --psm 11 vs 58 % in the default mode).
 PAGE_PSM = 11
+#: Page segmentation for the strip of re-read cells: one uniform block.
+CROP_PSM = 6
+#: Gray levels at or above this are paper in a re-read crop (the page is light-flattened;
+#: measured: scan200 steps 62.5 → 87.5 %, a lone "7" no longer read as "%").
+PAPER_GRAY = 200
 #: White margin (px) around each crop in the re-read strip (tessdoc: ~10 pt border).
 CROP_PAD = 24
 
@@ -43,7 +53,18 @@ class OcrUnavailable(RuntimeError):
     """The tesseract binary or the requested language data is missing."""
 
 
-def _run(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
+def _run(image: np.ndarray, lang: str, psm: int, dpi: float) -> dict[str, list]:
+    """Word rows of one image: through the loaded library, else the ``tesseract`` command."""
+    api = tessapi.engine(lang)
+    if api is not None:
+        try:
+            return tessapi.parse_tsv(api.tsv(image, psm, round(dpi)))
+        except OSError as exc:
+            raise OcrUnavailable(str(exc)[:200]) from exc
+    return _run_cli(image, lang, f"--psm {psm} --dpi {round(dpi)}")
+
+
+def _run_cli(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
     import pytesseract
 
     fd, path = tempfile.mkstemp(suffix=".pgm", prefix="sopcheck_ocr_")
@@ -83,7 +104,7 @@ def _words(data: dict[str, list]) -> list[PxWord]:
 
 def ocr_page(gray: np.ndarray, dpi: float, lang: str, psm: int = PAGE_PSM) -> list[PxWord]:
     """Words of a (rule-free) page image."""
-    return _words(_run(gray, lang, f"--psm {psm} --dpi {round(dpi)}"))
+    return _words(_run(gray, lang, psm, dpi))
 
 
 def ocr_crops(
@@ -91,11 +112,14 @@ def ocr_crops(
 ) -> list[list[PxWord]]:
     """Re-read several boxes (x0, y0, x1, y1 px) of ``gray`` in one Tesseract call.
 
-    Returns, per box, its words in page pixel coordinates.
+    Paper shade and faint speckle in the crops turn white first: the strip is mostly
+    margin, and Tesseract's own threshold could otherwise settle inside that texture (a
+    lone step number "7" read as "%"). Returns, per box, its words in page pixels.
     """
     if not boxes:
         return []
     crops = [gray[y0:y1, x0:x1] for x0, y0, x1, y1 in boxes]
+    crops = [np.where(c >= PAPER_GRAY, 255, c).astype(np.uint8) for c in crops]
     width = max(c.shape[1] for c in crops) + 2 * CROP_PAD
     bands: list[tuple[int, int]] = []
     parts: list[np.ndarray] = []
@@ -107,7 +131,7 @@ def ocr_crops(
         bands.append((y, y + band.shape[0]))
         y += band.shape[0]
     strip = np.vstack(parts)
-    words = _words(_run(strip, lang, f"--psm 6 --dpi {round(dpi)}"))
+    words = _words(_run(strip, lang, CROP_PSM, dpi))
     out: list[list[PxWord]] = [[] for _ in boxes]
     for w in words:
         cy = w.top + w.height / 2

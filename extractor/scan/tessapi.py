@@ -1,0 +1,208 @@
+"""Tesseract's C API (``libtesseract``, the library behind the ``tesseract`` command) via ctypes.
+
+Each ``tesseract`` run loads its language models again (``ind+eng``: ~0.1 s) and the
+image has to be written to a file and read back; a page needs two runs (the page and
+its re-read cells). Here the models are loaded once per process and per language set
+and stay loaded, and the page's pixels are handed over from memory. The output is the
+same TSV the command prints, read by the same code (:mod:`extractor.scan.tesseract`).
+
+It binds only the stable C API of ``capi.h`` (Tesseract 4 and 5). When the library or
+the language data cannot be loaded, :func:`engine` answers None and the caller runs the
+``tesseract`` command through pytesseract instead; ``SOPCHECK_OCR_ENGINE=cli`` forces
+that path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import logging
+import os
+import threading
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+#: Environment variable naming the OCR engine: ``api`` (default: the library, falling
+#: back to the command) or ``cli`` (always the ``tesseract`` command via pytesseract).
+ENGINE_ENV = "SOPCHECK_OCR_ENGINE"
+#: Library names tried in turn (Debian's libtesseract5 ships ``libtesseract.so.5``).
+LIBRARY_NAMES = ("tesseract", "libtesseract.so.5", "libtesseract.so.4")
+
+#: Leptonica's L_SEVERITY_NONE: print no messages.
+LEPT_SEVERITY_NONE = 6
+
+_lib: ctypes.CDLL | None = None
+_lib_failed = False
+_lib_lock = threading.Lock()
+_local = threading.local()
+
+
+def _load_library() -> ctypes.CDLL | None:
+    global _lib, _lib_failed
+    with _lib_lock:
+        if _lib is not None or _lib_failed:
+            return _lib
+        for name in LIBRARY_NAMES:
+            path = ctypes.util.find_library(name) if "." not in name else name
+            if not path:
+                continue
+            try:
+                lib = ctypes.CDLL(path)
+            except OSError:
+                continue
+            _declare(lib)
+            _quiet_leptonica(lib)
+            _lib = lib
+            return lib
+        _lib_failed = True
+        log.info("libtesseract not found; OCR runs the tesseract command")
+        return None
+
+
+def _quiet_leptonica(lib: ctypes.CDLL) -> None:
+    """Leptonica (Tesseract's image library) prints its errors to stderr; the command's
+    stderr was captured, ours is the user's terminal: keep it quiet."""
+    for name in ("lept", "leptonica"):
+        path = ctypes.util.find_library(name)
+        if path:
+            with contextlib.suppress(OSError, AttributeError):
+                lept = ctypes.CDLL(path)
+                lept.setMsgSeverity.argtypes = [ctypes.c_int]
+                lept.setMsgSeverity(LEPT_SEVERITY_NONE)
+                return
+
+
+def _declare(lib: ctypes.CDLL) -> None:
+    vp, cp, ci = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+    lib.TessBaseAPICreate.restype = vp
+    lib.TessBaseAPICreate.argtypes = []
+    lib.TessBaseAPIInit3.restype = ci
+    lib.TessBaseAPIInit3.argtypes = [vp, cp, cp]
+    lib.TessBaseAPISetVariable.restype = ci
+    lib.TessBaseAPISetVariable.argtypes = [vp, cp, cp]
+    lib.TessBaseAPISetPageSegMode.restype = None
+    lib.TessBaseAPISetPageSegMode.argtypes = [vp, ci]
+    lib.TessBaseAPISetImage.restype = None
+    lib.TessBaseAPISetImage.argtypes = [vp, ctypes.c_void_p, ci, ci, ci, ci]
+    lib.TessBaseAPISetSourceResolution.restype = None
+    lib.TessBaseAPISetSourceResolution.argtypes = [vp, ci]
+    lib.TessBaseAPIRecognize.restype = ci
+    lib.TessBaseAPIRecognize.argtypes = [vp, vp]
+    # a char* the caller must free with TessDeleteText: keep it as a raw pointer
+    lib.TessBaseAPIGetTsvText.restype = vp
+    lib.TessBaseAPIGetTsvText.argtypes = [vp, ci]
+    lib.TessDeleteText.restype = None
+    lib.TessDeleteText.argtypes = [vp]
+    lib.TessBaseAPIClear.restype = None
+    lib.TessBaseAPIClear.argtypes = [vp]
+    lib.TessBaseAPIEnd.restype = None
+    lib.TessBaseAPIEnd.argtypes = [vp]
+    lib.TessBaseAPIDelete.restype = None
+    lib.TessBaseAPIDelete.argtypes = [vp]
+
+
+class TessApi:
+    """One initialised ``TessBaseAPI`` for one language set (not shared between threads)."""
+
+    def __init__(self, lib: ctypes.CDLL, lang: str) -> None:
+        self._lib = lib
+        self.lang = lang
+        self._handle = lib.TessBaseAPICreate()
+        if not self._handle:
+            raise OSError("TessBaseAPICreate failed")
+        if lib.TessBaseAPIInit3(self._handle, None, lang.encode()) != 0:
+            lib.TessBaseAPIDelete(self._handle)
+            self._handle = None
+            raise OSError(f"tesseract cannot load language data {lang!r}")
+        # Tesseract's own notes ("Detected 33 diacritics") go nowhere, as with the command
+        lib.TessBaseAPISetVariable(self._handle, b"debug_file", os.devnull.encode())
+
+    def tsv(self, gray: np.ndarray, psm: int, dpi: int) -> str:
+        """Recognise an 8-bit gray image; the TSV rows the ``tesseract`` command prints."""
+        lib, handle = self._lib, self._handle
+        pixels = np.ascontiguousarray(gray, dtype=np.uint8)
+        height, width = pixels.shape
+        lib.TessBaseAPISetPageSegMode(handle, psm)
+        lib.TessBaseAPISetImage(handle, pixels.ctypes.data, width, height, 1, width)
+        lib.TessBaseAPISetSourceResolution(handle, dpi)
+        try:
+            if lib.TessBaseAPIRecognize(handle, None) != 0:
+                raise OSError("tesseract could not recognise the image")
+            raw = lib.TessBaseAPIGetTsvText(handle, 1)
+            if not raw:
+                return ""
+            try:
+                return ctypes.string_at(raw).decode("utf-8", "replace")
+            finally:
+                lib.TessDeleteText(raw)
+        finally:
+            lib.TessBaseAPIClear(handle)  # drops the image and results, keeps the models
+
+    def close(self) -> None:
+        if self._handle:
+            self._lib.TessBaseAPIEnd(self._handle)
+            self._lib.TessBaseAPIDelete(self._handle)
+            self._handle = None
+
+    def __del__(self) -> None:  # pragma: no cover - interpreter shutdown order varies
+        with contextlib.suppress(Exception):
+            self.close()
+
+
+def engine(lang: str) -> TessApi | None:
+    """This thread's loaded API for ``lang``, or None when the library path is not usable."""
+    if os.environ.get(ENGINE_ENV, "api").lower() == "cli":
+        return None
+    cache: dict[str, TessApi | None] = getattr(_local, "apis", None) or {}
+    _local.apis = cache
+    if lang in cache:
+        return cache[lang]
+    lib = _load_library()
+    api: TessApi | None = None
+    if lib is not None:
+        try:
+            api = TessApi(lib, lang)
+        except OSError as exc:
+            log.info("libtesseract unusable for %s (%s); using the tesseract command", lang, exc)
+    cache[lang] = api
+    return api
+
+
+def parse_tsv(text: str) -> dict[str, list]:
+    """TSV rows (with or without the header line) as pytesseract's ``Output.DICT``."""
+    keys = (
+        "level",
+        "page_num",
+        "block_num",
+        "par_num",
+        "line_num",
+        "word_num",
+        "left",
+        "top",
+        "width",
+        "height",
+        "conf",
+        "text",
+    )
+    out: dict[str, list] = {k: [] for k in keys}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 11 or parts[0] == "level":
+            continue
+        parts = parts[:12] + [""] * (12 - len(parts))
+        for key, value in zip(keys, parts, strict=True):
+            out[key].append(value if key == "text" else _number(value))
+    return out
+
+
+def _number(value: str) -> float | int:
+    try:
+        return int(value)
+    except ValueError:
+        try:
+            return float(value)
+        except ValueError:
+            return -1
