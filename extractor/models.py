@@ -189,6 +189,14 @@ class Indicator(_Model):
     achievement: float | None = None
     polarity: Literal["higher", "lower", "range"] | None = None
     target_max: float | None = None
+    target_text: str | None = Field(
+        default=None,
+        description="the target as written when it is a word, not a figure ('WTP', 'BB'); "
+        "None for numeric targets",
+    )
+    actual_text: str | None = Field(
+        default=None, description="the realisation as written when it is a word ('WDP', 'B')"
+    )
     prov: Provenance | None = None
 
 
@@ -199,6 +207,17 @@ class BudgetLine(_Model):
     ceiling: float | None = None
     realised: float | None = None
     percent: float | None = None
+    level: int | None = Field(
+        default=None,
+        description="depth in a nested table: 1 for its top lines (programs), 2 beneath them "
+        "(kegiatan), 3 (sub kegiatan); None in a flat table. A line's parent is the nearest "
+        "line above it with a lower level",
+    )
+    code: str | None = Field(
+        default=None,
+        description="the number or code printed for a line of a nested table ('1.1', "
+        "'1.02.02.2.01')",
+    )
     prov: Provenance | None = None
 
 

@@ -223,11 +223,41 @@ def split_polarity(name: str) -> tuple[str, str | None]:
 
 # Spaces OCR puts inside one figure: "38.91 0.250.000".
 SPACE_IN_NUMBER = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
+# The currency in front of a figure, also glued to it: "Rp 1.234", "Rp.1.234.567,00".
+RUPIAH = re.compile(r"^\s*rp\.?\s*", re.IGNORECASE)
+# A cell stating a word instead of a figure: a letter and no digit ("WTP", "BB", "WBK").
+LETTER = re.compile(r"[^\W\d_]")
+DIGIT = re.compile(r"\d")
+# A No/Kode cell holding only a number or code, perhaps wrapped: "1.1. 1".
+CODE_CHARS = re.compile(r"[\d.\s]+")
 
 
 def number(text: str) -> float | None:
-    """The figure of a cell, spaces inside it ignored."""
-    return parse_number(SPACE_IN_NUMBER.sub("", text or ""))
+    """The figure of a cell, spaces inside it and a leading "Rp" ignored."""
+    return parse_number(SPACE_IN_NUMBER.sub("", RUPIAH.sub("", text or "")))
+
+
+def word_value(text: str) -> str | None:
+    """The value of a cell that states a word, not a figure ("WTP", "BB", "Zona Hijau");
+    None for letters OCR reads as digits ("l0")."""
+    text = squash(text or "")
+    if not LETTER.search(text) or DIGIT.search(text) or number(text) is not None:
+        return None
+    return text
+
+
+def multiplier(text: str) -> float | None:
+    """The multiplier a rupiah amount or a header states: "1,2 M" (miliar), "Rp juta"."""
+    for factor, pats in vocab.groups("money_multipliers").items():
+        if vocab.any_match(text or "", pats):
+            return float(factor)
+    return None
+
+
+def money(text: str, scale: float = 1.0) -> float | None:
+    """A rupiah amount: "Rp 1.234.567.890,00", "1,2 M"; else times the header's ``scale``."""
+    value = number(text)
+    return None if value is None else value * (multiplier(text) or scale)
 
 
 def unit_of(text: str, source: SourceKind) -> str | None:
@@ -279,10 +309,12 @@ def indicators(t: Found, source: SourceKind) -> list[Indicator]:
         objective = _get(row, t.cols, "objective") or objective
         name, stated = split_polarity(name)
         polarity = polarity_of(_get(row, t.cols, "polarity")) or stated
+        target_text = word_value(_get(row, t.cols, "target"))
         target, target_max = parse_target(_get(row, t.cols, "target"))
         if target_max is not None and polarity is None:
             polarity = "range"
         is_perf = t.kind == "performance"
+        actual = _get(row, t.cols, "actual") if is_perf else ""
         out.append(
             Indicator(
                 objective=objective,
@@ -290,37 +322,88 @@ def indicators(t: Found, source: SourceKind) -> list[Indicator]:
                 unit=unit_of(_get(row, t.cols, "unit"), source),
                 target=target,
                 target_max=target_max,
-                actual=number(_get(row, t.cols, "actual")) if is_perf else None,
+                actual=number(actual) if is_perf else None,
                 achievement=number(_get(row, t.cols, "achievement")) if is_perf else None,
                 polarity=polarity,
+                target_text=target_text,
+                actual_text=word_value(actual),
                 prov=_prov(cells, t.cols.roles.get("indicator"), t.page, source),
             )
         )
     return out
 
 
+def _word_depth(name: str) -> int | None:
+    """1 for "Program …", 2 for "Kegiatan …", 3 for "Sub Kegiatan …"."""
+    levels = vocab.ordered("budget_levels")
+    return next((d for d, pats in enumerate(levels, 1) if vocab.any_match(name, pats)), None)
+
+
+def _code(row: list[str], cols: Columns, program: str) -> str | None:
+    """The outline number or code of a budget row: Kode or No column, else before the name."""
+    pattern = vocab.regex("budget_code")
+    cells = [_get(row, cols, "code"), _get(row, cols, "number")]
+    # a code wrapped in a narrow cell reads "1.02.02.2. 01": join its pieces
+    cells = [SPACE_IN_NUMBER.sub("", c) if CODE_CHARS.fullmatch(c) else c for c in cells]
+    for text in (*cells, program):
+        m = pattern.match(text)
+        if m:
+            return m["code"]
+    return None
+
+
+def levels(codes: list[str | None], names: list[str]) -> list[int | None]:
+    """The level of each budget row in a nested table; all None when the table is flat.
+
+    Codes decide first (segments: "1" < "1.1" < "1.1.1", "1.02.02" < "1.02.02.2.01"),
+    else the words that open the names (Program < Kegiatan < Sub Kegiatan). Depths are
+    ranked among those the table uses; a row that shows none is a sibling of the row above.
+    """
+    by_code = [c.count(".") + 1 if c else None for c in codes]
+    for depths in (by_code, [_word_depth(n) for n in names]):
+        known = sorted({d for d in depths if d is not None})
+        if len(known) < 2:
+            continue
+        out: list[int | None] = []
+        last = 1
+        for d in depths:
+            last = known.index(d) + 1 if d is not None else last
+            out.append(last)
+        return out
+    return [None] * len(names)
+
+
 def budget(t: Found, source: SourceKind) -> tuple[list[BudgetLine], BudgetLine | None]:
-    """Budget lines and the stated total row."""
-    lines: list[BudgetLine] = []
+    """Budget lines (with their level in a nested table) and the stated total row."""
     total: BudgetLine | None = None
     program_col = t.cols.roles.get("program")
+    scales = [multiplier(t.cols.headers[t.cols.roles[r]]) for r in ("ceiling", "actual")]
+    ceiling_scale, actual_scale = (x or 1.0 for x in scales)
+    candidates: list[tuple[BudgetLine, str | None]] = []
     for row, cells in zip(t.rows, t.cells, strict=False):
         program = _get(row, t.cols, "program")
         if not program and program_col is not None and program_col > 0:
             program = row[0]  # "JUMLAH" written in a cell merged over No and Program
-        ceiling = number(_get(row, t.cols, "ceiling"))
-        realised = number(_get(row, t.cols, "actual"))
-        if not program or (ceiling is None and realised is None):
+        if not program:
             continue
         line = BudgetLine(
             program=program,
-            ceiling=ceiling,
-            realised=realised,
+            ceiling=money(_get(row, t.cols, "ceiling"), ceiling_scale),
+            realised=money(_get(row, t.cols, "actual"), actual_scale),
             percent=number(_get(row, t.cols, "achievement")),
             prov=_prov(cells, program_col, t.page, source),
         )
         if vocab.any_match(program, vocab.patterns("total_row")):
-            total = line
-        else:
-            lines.append(line)
+            if line.ceiling is not None or line.realised is not None:
+                total = line
+            continue
+        candidates.append((line, _code(row, t.cols, program)))
+    depth = levels([c for _, c in candidates], [line.program for line, _ in candidates])
+    lines: list[BudgetLine] = []
+    for (line, code), level in zip(candidates, depth, strict=True):
+        if line.ceiling is None and line.realised is None:
+            continue  # a heading row without figures (its level still counted above)
+        if level is not None:
+            line.level, line.code = level, code
+        lines.append(line)
     return lines, total

@@ -32,6 +32,18 @@ def patterns(name: str) -> Patterns:
     return _compile(data()[name])
 
 
+@cache
+def ordered(name: str) -> tuple[Patterns, ...]:
+    """A list-of-lists section of lkip.yml (budget_levels) as compiled patterns, in order."""
+    return tuple(_compile(values) for values in data()[name])
+
+
+@cache
+def regex(name: str) -> re.Pattern[str]:
+    """A single-pattern entry of lkip.yml (budget_code), compiled."""
+    return re.compile(data()[name], re.IGNORECASE)
+
+
 def bab_chapter(number: str) -> str | None:
     """The usual chapter key of "BAB <number>" (I → pendahuluan …)."""
     return data()["bab_numbers"].get(number.upper())

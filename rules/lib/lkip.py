@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -89,6 +91,17 @@ def best_match(name: str | None, candidates: list[Indicator]) -> Indicator | Non
     return best
 
 
+def about_indicator(i: int, ind: Indicator, field: str) -> dict[str, Any]:
+    """The finding fields that point at one field of ``indicators[i]``."""
+    return {
+        "section": "indicators",
+        "path": f"indicators[{i}].{field}",
+        "evidence": ind.indicator,
+        "prov": ind.prov,
+        "indicator": ind.indicator,
+    }
+
+
 def fmt(value: float | None, lang: str) -> str:
     """A figure as the reader writes it: "95,76" (id) or "95.76" (en)."""
     if value is None:
@@ -97,3 +110,117 @@ def fmt(value: float | None, lang: str) -> str:
     if lang == "id":
         text = text.replace(",", "_").replace(".", ",").replace("_", ".")
     return text
+
+
+# --------------------------------------------------------------------------- nested budgets
+
+#: The summed fields of a budget line, as the messages name them.
+BUDGET_FIELDS = {
+    "ceiling": {"id": "pagu", "en": "ceiling"},
+    "realised": {"id": "realisasi", "en": "realisation"},
+}
+
+
+def budget_parents(record: LKIPRecord) -> list[int | None]:
+    """For each budget line, the index of its parent line: the nearest line above it with
+    a lower level (a program above its kegiatan); None for top lines and in flat tables."""
+    parents: list[int | None] = []
+    for i, line in enumerate(record.budget):
+        parent = None
+        if line.level is not None:
+            for j in range(i - 1, -1, -1):
+                above = record.budget[j].level
+                if above is not None and above < line.level:
+                    parent = j
+                    break
+        parents.append(parent)
+    return parents
+
+
+def budget_roots(record: LKIPRecord) -> list[BudgetLine]:
+    """The lines the table's total adds up: those without a parent line."""
+    return [b for b, p in zip(record.budget, budget_parents(record), strict=True) if p is None]
+
+
+def budget_children(record: LKIPRecord) -> dict[int, list[int]]:
+    """Index of every parent line → indices of its children, in order."""
+    out: dict[int, list[int]] = {}
+    for i, parent in enumerate(budget_parents(record)):
+        if parent is not None:
+            out.setdefault(parent, []).append(i)
+    return out
+
+
+def sums_differ(stated: float, summed: float) -> bool:
+    """A stated total differs from the sum of its lines beyond the configured tolerance."""
+    return abs(summed - stated) > setting("budget_total_tolerance") * max(abs(stated), 1.0)
+
+
+# --------------------------------------------------------------------------- word targets
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordered scale of word values (opini BPK, predikat SAKIP …), best first."""
+
+    key: str
+    labels: dict[str, str]
+    indicator: tuple[re.Pattern[str], ...]
+    ranks: dict[str, int]  # normalised value or alias → rank (0 = best)
+    order: tuple[str, ...]
+
+    def rank(self, value: str | None) -> int | None:
+        return self.ranks.get(normalise(value))
+
+    def names(self, indicator: str) -> bool:
+        return any(p.search(indicator) for p in self.indicator)
+
+    def describe(self, lang: str) -> str:
+        """ "opini BPK: WTP > WDP > TW > TMP"."""
+        return f"{self.labels[lang]}: {' > '.join(self.order)}"
+
+
+@cache
+def scales() -> tuple[Scale, ...]:
+    out = []
+    for entry in knowledge()["qualitative_scales"]:
+        order = tuple(str(v) for v in entry["order"])
+        ranks = {normalise(v): r for r, v in enumerate(order)}
+        for value, aliases in (entry.get("aliases") or {}).items():
+            ranks.update({normalise(a): order.index(str(value)) for a in aliases})
+        pats = tuple(re.compile(p, re.IGNORECASE) for p in entry.get("indicator") or [])
+        labels = {"id": entry["id"], "en": entry["en"]}
+        out.append(Scale(entry["key"], labels, pats, ranks, order))
+    return tuple(out)
+
+
+def scale_for(indicator: str, *values: str | None) -> Scale | None:
+    """The scale holding every value; when several do, the one the indicator's name points
+    to, else the only generic one (no indicator words); None when unknown or ambiguous."""
+    held = [s for s in scales() if all(s.rank(v) is not None for v in values)]
+    if len(held) <= 1:
+        return held[0] if held else None
+    named = [s for s in held if s.names(indicator)]
+    if len(named) == 1:
+        return named[0]
+    generic = [s for s in held if not s.indicator]
+    return generic[0] if not named and len(generic) == 1 else None
+
+
+def compare_words(indicator: str, target: str, actual: str) -> tuple[int, Scale | None] | None:
+    """(sign, scale) of a word realisation against a word target: 1 better, 0 equal,
+    -1 worse; None when neither the same words nor on one scale."""
+    scale = scale_for(indicator, target, actual)
+    if scale is not None:
+        t, a = scale.rank(target), scale.rank(actual)
+        assert t is not None and a is not None
+        return (t > a) - (t < a), scale
+    if normalise(target) == normalise(actual):
+        return 0, None
+    return None
+
+
+def same_word(indicator: str, a: str, b: str) -> bool:
+    """Two word values say the same ("WTP" and "Wajar Tanpa Pengecualian")."""
+    hit = compare_words(indicator, a, b)
+    return hit is not None and hit[0] == 0

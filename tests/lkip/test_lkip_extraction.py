@@ -64,3 +64,14 @@ def test_tables_over_page_breaks_are_merged() -> None:
     pages = {i.prov.page for i in rec.indicators if i.prov}
     assert len(pages) >= 2 and len(rec.indicators) == 32
     assert all(i.objective for i in rec.indicators)
+
+
+def test_records_without_the_newer_fields_still_load() -> None:
+    """Word targets and budget levels are optional: an older record (no target_text,
+    actual_text, level, code) validates, and they read as None."""
+    from extractor.models import LKIPRecord
+
+    old = {k: v for k, v in truth("lkip-001-dinkes-banjarbaru-2023").items() if k != "defects"}
+    old["source"] = {"filename": "x.pdf", "sha256": "0", "media_type": "application/pdf"}
+    rec = LKIPRecord.model_validate(old)
+    assert rec.indicators[0].target_text is None and rec.budget[0].level is None

@@ -218,3 +218,108 @@ def test_repeated_header_is_dropped() -> None:
     assert [i.indicator for i in rec.indicators] == ["Indikator satu", "Indikator dua"]
     assert rec.indicators[1].target == 50.0 and rec.indicators[1].actual == 45.0
     assert "lkip_budget_table_not_found" in rec.extraction_notes
+
+
+BUDGET_HEADER = ["No", "Program/Kegiatan/Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "%"]
+
+
+def budget_report(rows: list[list[str]], header: list[str] = BUDGET_HEADER) -> LayoutDocument:
+    perf = table([HEADER, ["1", "Sasaran A", "Indikator satu", "%", "80", "84", "105,00"]], 4)
+    lay = report([perf])
+    lay.blocks.insert(-2, table([header, *rows], 5))
+    return lay
+
+
+def test_word_targets_and_percent_in_its_own_cell() -> None:
+    """Opini BPK "WTP", predikat SAKIP "BB": kept as words, no figure; "%" in a cell of its
+    own under a merged "Capaian" header leaves the figure in the capaian column."""
+    rows = [
+        [*HEADER[:4], "Target", "Realisasi", "Capaian (%)", "Capaian (%)"],
+        ["1", "Sasaran A", "Opini BPK atas Laporan Keuangan", "opini", "WTP", "WTP", "100", "%"],
+        ["2", "Sasaran A", "Nilai SAKIP", "predikat", "BB", "B", "-", ""],
+        ["3", "Sasaran A", "Persentase layanan", "%", "80", "84", "105,00", "%"],
+    ]
+    rec = parse_lkip(report([table(rows, 4)]), SOURCE, ExtractionOptions())
+    opini, sakip, layanan = rec.indicators
+    assert (opini.target, opini.target_text, opini.actual_text) == (None, "WTP", "WTP")
+    assert opini.achievement == 100.0
+    assert (sakip.target_text, sakip.actual_text, sakip.achievement) == ("BB", "B", None)
+    assert (layanan.target, layanan.target_text, layanan.achievement) == (80.0, None, 105.0)
+
+
+# Pagu, realisasi, % of a program with two kegiatan (the first with one sub kegiatan),
+# then a second program.
+NESTED_FIGURES = [
+    ["300", "250", "83,33"],
+    ["100", "90", "90,00"],
+    ["100", "90", "90,00"],
+    ["200", "160", "80,00"],
+    ["50", "40", "80,00"],
+]
+NESTED_NAMES = [
+    "Program Penunjang",
+    "Kegiatan Keuangan",
+    "Sub Kegiatan Gaji",
+    "Kegiatan Umum",
+    "Program Pelayanan",
+]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "names", "codes"),
+    [
+        (  # outline numbers in the No column
+            ["1", "1.1", "1.1.1", "1.2", "2"],
+            NESTED_NAMES,
+            ["1", "1.1", "1.1.1", "1.2", "2"],
+        ),
+        (  # numbers on programs only: the words tell the levels
+            ["1", "", "", "", "2"],
+            NESTED_NAMES,
+            ["1", None, None, None, "2"],
+        ),
+        (  # Kepmendagri codes in front of the names, one wrapped in the No cell
+            ["", "", "", "1.02.01.2.\n06", ""],
+            [
+                "1.02.01 Program Penunjang",
+                "1.02.01.2.02 Keuangan",
+                "1.02.01.2.02.0001 Gaji",
+                "Umum",
+                "1.02.02 Program Pelayanan",
+            ],
+            ["1.02.01", "1.02.01.2.02", "1.02.01.2.02.0001", "1.02.01.2.06", "1.02.02"],
+        ),
+    ],
+)
+def test_nested_budget_levels(
+    numbers: list[str], names: list[str], codes: list[str | None]
+) -> None:
+    rows = [[no, name, *fig] for no, name, fig in zip(numbers, names, NESTED_FIGURES, strict=True)]
+    lay = budget_report([*rows, ["", "JUMLAH", "350", "290", "82,86"]])
+    rec = parse_lkip(lay, SOURCE, ExtractionOptions())
+    assert [b.level for b in rec.budget] == [1, 2, 3, 2, 1]
+    assert [b.code for b in rec.budget] == codes
+    assert rec.budget_total is not None and rec.budget_total.ceiling == 350.0
+
+
+def test_flat_budget_has_no_levels_and_rupiah_forms() -> None:
+    rows = [
+        ["1", "Program Penunjang", "Rp.1.234.567.890,00", "Rp 1.200.000.000,00", "97,20"],
+        ["2", "Program Pelayanan", "1,2 M", "850 jt", "70,83"],
+        ["", "JUMLAH", "Rp 2.434.567.890,00", "Rp 2.050.000.000,00", "84,20"],
+    ]
+    rec = parse_lkip(budget_report(rows), SOURCE, ExtractionOptions())
+    assert [b.level for b in rec.budget] == [None, None]
+    assert [b.code for b in rec.budget] == [None, None]
+    assert [(b.ceiling, b.realised) for b in rec.budget] == [
+        (1234567890.0, 1200000000.0),
+        (1200000000.0, 850000000.0),
+    ]
+
+
+def test_budget_header_states_the_unit() -> None:
+    header = ["No", "Program", "Pagu (Rp juta)", "Realisasi (Rp juta)", "%"]
+    rows = [["1", "Program Penunjang", "1.250,5", "1.100", "87,96"]]
+    rec = parse_lkip(budget_report(rows, header), SOURCE, ExtractionOptions())
+    assert (rec.budget[0].ceiling, rec.budget[0].realised) == (1250500000.0, 1100000000.0)
+    assert rec.budget[0].percent == 87.96

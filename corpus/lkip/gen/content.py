@@ -85,6 +85,17 @@ def previous(row: Row, back: int = 1) -> float | None:
     return round(value, 2) if row.actual < 100 else round(value)
 
 
+def shown_target(row: Row, pk: bool = False) -> str:
+    """The target cell: its word ("WTP") or its figure(s)."""
+    if pk:
+        return row.pk_target_text or fmt_target(row.pk_target, row.pk_target_max)
+    return row.target_text or fmt_target(row.target, row.target_max)
+
+
+def shown_actual(row: Row) -> str:
+    return row.actual_text or fmt(row.actual)
+
+
 def _marker(spec: Spec, row: Row) -> str:
     if spec.layout.get("polarity_style", "suffix") != "suffix" or row.polarity is None:
         return ""
@@ -262,7 +273,11 @@ def performance_table(spec: Spec) -> Tbl:
             line.append(words[r.true_polarity])
         if lay.get("prev_column"):
             line.append(fmt(previous(r)))
-        line += [fmt_target(r.target, r.target_max), fmt(r.actual), fmt(r.stated, 2) + pct]
+        line += [shown_target(r), shown_actual(r)]
+        if lay.get("percent_cell"):  # "%" in a cell of its own under a merged header
+            line += [fmt(r.stated, 2), "%" if r.stated is not None else ""]
+        else:
+            line.append(fmt(r.stated, 2) + pct)
         if lay.get("renstra_column"):
             line.append(fmt_target(*_renstra(r)))
         body.append(line)
@@ -271,6 +286,12 @@ def performance_table(spec: Spec) -> Tbl:
     widths = [0.05, 0.2, 0.27, 0.1] + [0.09] * (n_front - 4) + [0.09, 0.09, 0.09]
     if lay.get("renstra_column"):
         widths.append(0.09)
+    if lay.get("percent_cell"):
+        widths[n_front + 2 : n_front + 3] = [0.07, 0.03]
+        header = [[*cols, *tail[:3], ""]]
+        hspans = [(n_front + 2, 0, n_front + 3, 0)]
+        repeat = lay.get("repeat_header", True)
+        return Tbl(header, body, _norm(widths), spans, hspans, repeat, n_front)
     if lay.get("two_row_header"):
         top = (
             cols
@@ -303,27 +324,37 @@ def _norm(widths: list[float]) -> list[float]:
 
 
 def budget_table(spec: Spec) -> Tbl:
+    """Flat, or nested (kegiatan under programs) with outline numbers in the No column or
+    Kepmendagri codes in a Kode column (``budget_numbering: code``)."""
     lay = spec.layout
     dec = lay.get("budget_decimals", 0)
     pct = " %" if lay.get("percent_sign") else ""
-    cols = ["No", lay.get("program_label", "Program/Kegiatan"), "Pagu (Rp)", "Realisasi (Rp)"]
+    rp = "Rp " if lay.get("rupiah_prefix") else ""
+    first = "Kode" if lay.get("budget_numbering") == "code" else "No"
+    cols = [first, lay.get("program_label", "Program/Kegiatan"), "Pagu (Rp)", "Realisasi (Rp)"]
     sisa = lay.get("sisa_column", False)
     if sisa:
         cols.append("Sisa (Rp)")
     cols.append("%")
+
+    def money(value: float) -> str:
+        return rp + fmt(value, dec)
+
     body = []
     for i, b in enumerate(spec.budget, 1):
-        line = [str(i), b.program, fmt(b.ceiling, dec), fmt(b.realised, dec)]
+        line = [b.code if b.level else str(i), b.program, money(b.ceiling), money(b.realised)]
         if sisa:
-            line.append(fmt(b.ceiling - b.realised, dec))
+            line.append(money(b.ceiling - b.realised))
         body.append([*line, fmt(b.percent, 2) + pct])
     t = spec.total
     assert t is not None
-    total = ["", t.program.upper(), fmt(t.ceiling, dec), fmt(t.realised, dec)]
+    total = ["", t.program.upper(), money(t.ceiling), money(t.realised)]
     if sisa:
-        total.append(fmt(t.ceiling - t.realised, dec))
+        total.append(money(t.ceiling - t.realised))
     body.append([*total, fmt(t.percent, 2) + pct])
     widths = [0.06, 0.4, 0.18, 0.18] + ([0.14] if sisa else []) + [0.1]
+    if first == "Kode":
+        widths[:2] = [0.14, 0.32]
     return Tbl([cols], body, _norm(widths), [], [], True, 2)
 
 
@@ -336,7 +367,7 @@ def pk_table(spec: Spec) -> Tbl:
             r.objective,
             r.name + _marker(spec, r),
             r.unit,
-            fmt_target(r.pk_target, r.pk_target_max),
+            shown_target(r, pk=True),
         ]
         for i, r in enumerate(keep, 1)
     ]
@@ -361,8 +392,8 @@ def _analysis(spec: Spec, rows: list[Row]) -> list[Block]:
     if "target" in want:
         out.append(
             f"Indikator {r.name} pada tahun {spec.year} ditargetkan "
-            f"{fmt_target(r.target, r.target_max)}{u} "
-            f"dengan realisasi {fmt(r.actual)}{u}. Dibandingkan dengan target, capaian kinerja "
+            f"{shown_target(r)}{u} "
+            f"dengan realisasi {shown_actual(r)}{u}. Dibandingkan dengan target, capaian kinerja "
             f"indikator ini sebesar {fmt(r.stated, 2)}%."
         )
     if "previous_years" in want:
@@ -391,10 +422,11 @@ def _analysis(spec: Spec, rows: list[Row]) -> list[Block]:
             )
         )
     if "programs" in want:
+        roots = [b for b in spec.budget if (b.level or 1) == 1]
         text.append(
             P(
-                f"Program yang menunjang pencapaian sasaran ini adalah {spec.budget[0].program} "
-                f"dan {spec.budget[-1].program}."
+                f"Program yang menunjang pencapaian sasaran ini adalah {roots[0].program} "
+                f"dan {roots[-1].program}."
             )
         )
     return text

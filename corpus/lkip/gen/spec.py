@@ -4,7 +4,10 @@ A spec states the document as written: agency, year, prose, the indicators
 (``[name, unit, target, actual]`` or a mapping with overrides), the budget lines
 and the planted defects. Stated capaian and budget percentages are computed here
 with the domain formulas (domain.md §2.5) unless a row overrides them, which is
-how arithmetic defects are planted.
+how arithmetic defects are planted. A target or realisation may be a word ("WTP",
+"BB"): its capaian is only what the row states. A budget line may hold
+``children`` (kegiatan under a program, sub kegiatan under a kegiatan): the table
+nests, and a parent's figures are its children's sum unless the line states them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ SPECS_DIR = Path(__file__).resolve().parent.parent / "specs"
 REGULATIONS = SPECS_DIR / "_regulations.yml"
 # "80-90" or "80 – 90": a range target.
 RANGE_TARGET = re.compile(r"^\s*(?P<lo>[\d.,]+)\s*[-–]\s*(?P<hi>[\d.,]+)\s*$")
+# A word target or realisation: letters, no digit ("WTP", "BB", "Zona Hijau").
+WORD_VALUE = re.compile(r"^[^\d]*[A-Za-z][^\d]*$")
 
 ANALYSIS_KEYS = (
     "target",
@@ -48,6 +53,17 @@ class Row:
     stated: float | None
     pk_target: float | None
     pk_target_max: float | None
+    target_text: str | None = None
+    actual_text: str | None = None
+    pk_target_text: str | None = None
+
+    def words(self, pk: bool = False) -> dict[str, Any]:
+        """The word target/realisation keys, only on rows that have them (older truth files
+        carry none)."""
+        out = {"target_text": self.pk_target_text if pk else self.target_text}
+        if not pk:
+            out["actual_text"] = self.actual_text
+        return out if any(out.values()) else {}
 
     def truth(self) -> dict[str, Any]:
         return {
@@ -59,6 +75,7 @@ class Row:
             "achievement": self.stated,
             "polarity": self.polarity,
             "target_max": self.target_max,
+            **self.words(),
         }
 
     def pk_truth(self, marked: bool) -> dict[str, Any]:
@@ -72,6 +89,7 @@ class Row:
             "achievement": None,
             "polarity": self.polarity if marked else None,
             "target_max": self.pk_target_max,
+            **self.words(pk=True),
         }
 
 
@@ -83,13 +101,17 @@ class Line:
     ceiling: float
     realised: float
     percent: float
+    level: int | None = None  # in a nested table
+    code: str | None = None  # printed in the No/Kode column of a nested table
 
     def truth(self) -> dict[str, Any]:
+        nested = {"level": self.level, "code": self.code} if self.level else {}
         return {
             "program": self.program,
             "ceiling": self.ceiling,
             "realised": self.realised,
             "percent": self.percent,
+            **nested,
         }
 
 
@@ -156,8 +178,13 @@ def achievement(target: float, actual: float, polarity: str, target_max: float |
     return actual / target * 100
 
 
+def _word(value: Any) -> str | None:
+    """A target or realisation written as a word ("WTP", "BB"), not a figure."""
+    return value if isinstance(value, str) and WORD_VALUE.match(value) else None
+
+
 def _target(value: Any) -> tuple[float | None, float | None]:
-    if value is None:
+    if value is None or _word(value):
         return None, None
     if isinstance(value, str):
         m = RANGE_TARGET.match(value)
@@ -171,35 +198,48 @@ def _row(objective: str, raw: Any, marked: str) -> Row:
     if isinstance(raw, list):
         raw = dict(zip(("n", "u", "t", "r", "p"), raw, strict=False))
     target, target_max = _target(raw["t"])
+    actual = None if raw["r"] is None or _word(raw["r"]) else float(raw["r"])
     true_pol = raw.get("p") or ("range" if target_max is not None else "higher")
     # Polarity is stated for lower/range rows always, for higher rows when the style says so.
     stated_pol = true_pol if (true_pol != "higher" or marked == "all") else None
     stated = raw.get("stated")
-    if stated is None and target and raw["r"] is not None:
-        stated = round(achievement(target, float(raw["r"]), true_pol, target_max), 2)
-    pk_t, pk_max = _target(raw["pk"]) if "pk" in raw else (target, target_max)
+    if stated is None and target and actual is not None:
+        stated = round(achievement(target, actual, true_pol, target_max), 2)
+    pk_raw = raw.get("pk", raw["t"])
+    pk_t, pk_max = _target(pk_raw)
     return Row(
         objective=objective,
         name=raw["n"],
         unit=raw["u"],
         target=target,
         target_max=target_max,
-        actual=None if raw["r"] is None else float(raw["r"]),
+        actual=actual,
         polarity=stated_pol,
         true_polarity=true_pol,
         stated=stated,
         pk_target=pk_t,
         pk_target_max=pk_max,
+        target_text=_word(raw["t"]),
+        actual_text=_word(raw["r"]),
+        pk_target_text=_word(pk_raw),
     )
 
 
-def _line(raw: Any) -> Line:
+def _lines(raw: Any, level: int | None, number: str) -> list[Line]:
+    """A budget line and, depth first, the lines nested under it."""
     if isinstance(raw, list):
         raw = dict(zip(("program", "pagu", "real"), raw, strict=False))
+    kids: list[Line] = []
+    for i, child in enumerate(raw.get("children") or [], 1):
+        kids += _lines(child, (level or 1) + 1, f"{number}.{i}")
+    direct = [k for k in kids if k.level == (level or 1) + 1]
+    pagu = raw.get("pagu", sum(k.ceiling for k in direct))
+    real = raw.get("real", sum(k.realised for k in direct))
     pct = raw.get("stated")
     if pct is None:
-        pct = round(raw["real"] / raw["pagu"] * 100, 2)
-    return Line(raw["program"], float(raw["pagu"]), float(raw["real"]), float(pct))
+        pct = round(real / pagu * 100, 2)
+    code = raw.get("code", number) if level else None
+    return [Line(raw["program"], float(pagu), float(real), float(pct), level, code), *kids]
 
 
 @cache
@@ -224,9 +264,12 @@ def load_spec(path: Path) -> Spec:
     for group in data["objectives"]:
         for raw in group["indicators"]:
             spec.rows.append(_row(group["name"], raw, marked))
-    spec.budget = [_line(b) for b in data["budget"]]
-    ceiling = sum(b.ceiling for b in spec.budget)
-    realised = sum(b.realised for b in spec.budget)
+    nested = any(isinstance(b, dict) and b.get("children") for b in data["budget"])
+    for i, raw in enumerate(data["budget"], 1):
+        spec.budget += _lines(raw, 1 if nested else None, str(i))
+    roots = [b for b in spec.budget if (b.level or 1) == 1]
+    ceiling = sum(b.ceiling for b in roots)
+    realised = sum(b.realised for b in roots)
     over = data.get("budget_total") or {}
     ceiling = float(over.get("pagu", ceiling))
     realised = float(over.get("real", realised))

@@ -71,11 +71,7 @@ class LkipAchievementWrong(Rule):
             if expected is None or stated is None or abs(stated - expected) <= tol:
                 continue
             common = {
-                "section": "indicators",
-                "path": f"indicators[{i}].achievement",
-                "evidence": ind.indicator,
-                "prov": ind.prov,
-                "indicator": ind.indicator,
+                **lkip.about_indicator(i, ind, "achievement"),
                 "stated": lkip.fmt(stated, ctx.lang),
                 "expected": lkip.fmt(expected, ctx.lang),
                 "data": {"stated": stated, "expected": round(expected, 2)},

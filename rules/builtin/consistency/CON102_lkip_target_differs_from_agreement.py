@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.models import Indicator
 from rules.base import Rule
 from rules.context import Context
 from rules.lib import lkip
@@ -12,7 +13,8 @@ from rules.models import Category, Finding, Severity
 
 
 class LkipTargetDiffersFromAgreement(Rule):
-    """The target reported in Bab III is not the one agreed in the Perjanjian Kinerja."""
+    """The target reported in Bab III is not the one agreed in the Perjanjian Kinerja
+    (figures, or words such as an opini "WTP" against "WDP")."""
 
     code = "CON102"
     name = "lkip-target-differs-from-agreement"
@@ -48,20 +50,30 @@ class LkipTargetDiffersFromAgreement(Rule):
         agreed = ctx.record.agreement_indicators
         for i, ind in enumerate(ctx.record.indicators):
             pk = lkip.best_match(ind.indicator, agreed)
-            if pk is None or ind.target is None or pk.target is None:
-                continue
-            if _close(ind.target, pk.target) and _close(ind.target_max, pk.target_max):
+            if pk is None or not _stated(ind) or not _stated(pk) or _same(ind, pk):
                 continue
             yield self.finding(
                 ctx,
-                section="indicators",
-                path=f"indicators[{i}].target",
-                evidence=ind.indicator,
-                prov=ind.prov,
-                indicator=ind.indicator,
-                target=_show(ind.target, ind.target_max, ctx.lang),
-                agreed=_show(pk.target, pk.target_max, ctx.lang),
+                **lkip.about_indicator(i, ind, "target"),
+                target=_show(ind, ctx.lang),
+                agreed=_show(pk, ctx.lang),
             )
+
+
+def _stated(ind: Indicator) -> bool:
+    return ind.target is not None or ind.target_text is not None
+
+
+def _same(ind: Indicator, pk: Indicator) -> bool:
+    """Both targets say the same: the same words ("WTP", "Wajar Tanpa Pengecualian") or
+    the same figures (and range bounds). A word against a figure differs only when the
+    word is a value of a known scale: other words there are likely unreadable cells."""
+    words = [w for w in (ind.target_text, pk.target_text) if w is not None]
+    if len(words) == 2:
+        return lkip.same_word(ind.indicator, words[0], words[1])
+    if words:
+        return lkip.scale_for(ind.indicator, words[0]) is None
+    return _close(ind.target, pk.target) and _close(ind.target_max, pk.target_max)
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -70,6 +82,8 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _show(lo: float, hi: float | None, lang: str) -> str:
-    text = lkip.fmt(lo, lang)
-    return f"{text} - {lkip.fmt(hi, lang)}" if hi is not None else text
+def _show(ind: Indicator, lang: str) -> str:
+    if ind.target_text is not None:
+        return f"'{ind.target_text}'"
+    text = lkip.fmt(ind.target, lang)
+    return f"{text} - {lkip.fmt(ind.target_max, lang)}" if ind.target_max is not None else text

@@ -10,14 +10,10 @@ from rules.context import Context
 from rules.lib import lkip
 from rules.models import Category, Finding, Severity
 
-FIELDS = {
-    "ceiling": {"id": "pagu", "en": "ceiling"},
-    "realised": {"id": "realisasi", "en": "realisation"},
-}
-
 
 class LkipBudgetTotalMismatch(Rule):
-    """The budget table's total row is not the sum of its lines."""
+    """The budget table's total row is not the sum of its lines (in a nested table, of its
+    top lines: programs, whose kegiatan CON109 adds up)."""
 
     code = "CON106"
     name = "lkip-budget-total-mismatch"
@@ -47,14 +43,14 @@ class LkipBudgetTotalMismatch(Rule):
         total = rec.budget_total
         if total is None or not rec.budget:
             return
-        tol = lkip.setting("budget_total_tolerance")
-        for field, label in FIELDS.items():
+        roots = lkip.budget_roots(rec)
+        for field, label in lkip.BUDGET_FIELDS.items():
             stated = getattr(total, field)
-            values = [getattr(b, field) for b in rec.budget]
+            values = [getattr(b, field) for b in roots]
             if stated is None or any(v is None for v in values):
                 continue
             summed = sum(values)
-            if abs(summed - stated) > tol * max(abs(stated), 1.0):
+            if lkip.sums_differ(stated, summed):
                 yield self.finding(
                     ctx,
                     section="budget",
