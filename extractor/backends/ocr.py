@@ -94,6 +94,8 @@ BLANK_MEAN_CONF = 50.0
 LINE_DPI = 150
 #: Parallel page workers (the task runs on small boxes; Tesseract itself is single-threaded).
 MAX_WORKERS = 2
+#: Environment variable capping ``MAX_WORKERS`` (see :func:`page_workers`).
+PAGE_WORKERS_ENV = "SOPCHECK_PAGE_WORKERS"
 
 
 #: A cell in page pixels: (x0, y0, x1, y1).
@@ -445,10 +447,21 @@ def _page_job(args: tuple[np.ndarray, int, float, str]) -> tuple[str, object]:
         return "error", ("internal_error", f"tesseract: {exc}")
 
 
+def page_workers(pages: int) -> int:
+    """Processes to read one document's pages with: at most ``MAX_WORKERS`` and the
+    cores, or ``SOPCHECK_PAGE_WORKERS`` (a batch worker sets 1: it already runs one
+    document per core, and a pool of its own would only oversubscribe them)."""
+    try:
+        cap = int(os.environ.get(PAGE_WORKERS_ENV, MAX_WORKERS))
+    except ValueError:
+        cap = MAX_WORKERS
+    return max(1, min(cap, os.cpu_count() or 1, pages))
+
+
 def geometries(pages: list[PageImage], lang: str) -> list[PageGeometry]:
     """Page geometry for every page, pages in parallel (a small process pool) when several."""
     jobs = [(p.pixels, i + 1, p.dpi, lang) for i, p in enumerate(pages)]
-    workers = min(MAX_WORKERS, os.cpu_count() or 1, len(jobs))
+    workers = page_workers(len(jobs))
     if workers <= 1:
         results = [_page_job(j) for j in jobs]
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zlib
 
 import numpy as np
@@ -91,3 +92,14 @@ def test_corrupt_image():
     data = png_bytes(img)
     assert _code(data[:60]) == "corrupt_image"
     assert _code(b"\x89PNG\r\n\x1a\n" + b"garbage" * 20) == "corrupt_image"
+
+
+def test_batch_workers_read_pages_in_turn(monkeypatch):
+    # a batch sandbox sets SOPCHECK_PAGE_WORKERS=1: N documents on N cores, no page pools
+    monkeypatch.delenv(ocr.PAGE_WORKERS_ENV, raising=False)
+    assert ocr.page_workers(1) == 1
+    assert ocr.page_workers(6) == min(ocr.MAX_WORKERS, os.cpu_count() or 1)
+    monkeypatch.setenv(ocr.PAGE_WORKERS_ENV, "1")
+    assert ocr.page_workers(6) == 1
+    monkeypatch.setenv(ocr.PAGE_WORKERS_ENV, "many")
+    assert ocr.page_workers(6) == min(ocr.MAX_WORKERS, os.cpu_count() or 1)
