@@ -3,12 +3,13 @@
 The floor is the ``tesseract`` CLI reading the same page image once (default layout
 mode, TSV out, same languages) — what any Tesseract-based reader pays. ``page_geometry``
 runs Tesseract in-process through its library (models loaded once per process, see
-``extractor/scan/tessapi.py``); ``SOPCHECK_OCR_ENGINE=cli`` measures the command path. Both run on one
-core (``OMP_THREAD_LIMIT=1``, OpenCV single-threaded), interleaved page by page so a
+``extractor/scan/tessapi.py``); ``SOPCHECK_OCR_ENGINE=cli`` measures the command path.
+Both run on one core (``OMP_THREAD_LIMIT=1``, OpenCV single-threaded), interleaved page by page so a
 busy machine slows both alike; medians over pages and ``--repeat`` runs.
 
 Pages: the first page of every committed corpus scan (``corpus/sop/*/scans/*.300.pdf``,
-rendered at 300 dpi in gray as the PDF backend renders them) or, without a corpus, demo scans from ``corpus/scans.py``.
+rendered at 300 dpi in gray as the PDF backend renders them) or, without a corpus, demo
+scans from ``corpus/scans.py``.
 
     python bench/ocr_speed.py [--pages 4] [--repeat 2] [--dpi 300] [--clock cpu]
 
@@ -66,7 +67,8 @@ def pages(n: int, dpi: int) -> list[np.ndarray]:
 
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children (the tesseract runs)."""
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 

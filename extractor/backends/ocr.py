@@ -60,6 +60,11 @@ log = logging.getLogger(__name__)
 
 #: Median glyph height (px) below which text cannot be read, and the height we upscale to.
 MIN_CHAR_PX, TARGET_CHAR_PX, UPSCALE_BELOW_PX = 7.0, 20.0, 12.0
+#: Pages scanned coarser than this (dpi) are enlarged to it before any geometry: the
+#: stroke, shape and arrow tests and Tesseract read 300-dpi pages best (notes §3.2).
+MIN_WORK_DPI = 300.0
+#: Small text is enlarged at most to this resolution (dpi), and only by more than MIN_SCALE.
+MAX_WORK_DPI, MIN_SCALE = 400.0, 1.05
 #: Below this long side (px; A4 at ~140 dpi) tiny glyphs mean "rescan", not "noise".
 SMALL_IMAGE_PX = 1600
 #: Longest rules of a page: segments at least this share of the longest are table rules.
@@ -140,11 +145,16 @@ def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, fl
         # image they are as likely noise of a non-document photo, which OCR will show
         if max(gray.shape) < SMALL_IMAGE_PX:
             raise InputError("image_too_small", f"teks ±{height:.0f} px")
-    elif 0 < height < UPSCALE_BELOW_PX:
-        scale = TARGET_CHAR_PX / height
-        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-        dpi *= scale
-        ink = prep.binarize(gray, dpi)
+    else:
+        small_text = 0 < height < UPSCALE_BELOW_PX
+        scale = max(TARGET_CHAR_PX / height if small_text else 1.0, MIN_WORK_DPI / dpi)
+        # never beyond MAX_WORK_DPI: on a near-empty page (a signature page) scanner
+        # speckle sets the glyph median, and "enlarge 3x" made a 71-Mpx page (1 GB)
+        scale = min(scale, max(1.0, MAX_WORK_DPI / dpi))
+        if scale > MIN_SCALE:
+            gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+            dpi *= scale
+            ink = prep.binarize(gray, dpi)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:
         gray = prep.rotate(gray, angle)
@@ -315,6 +325,15 @@ def _inside(w: tesseract.PxWord, box: tuple[int, int, int, int]) -> bool:
     return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
+def _overlaps(w: tesseract.PxWord, box: tuple[int, int, int, int]) -> bool:
+    return (
+        w.left < box[2]
+        and box[0] < w.left + w.width
+        and w.top < box[3]
+        and box[1] < w.top + w.height
+    )
+
+
 def _alnum(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
 
@@ -427,7 +446,14 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         else:
             better = _mean_conf(new) > _mean_conf(old) + 5
         if better:
-            work.words = [w for w in work.words if not _inside(w, box)] + new
+            # the page pass's words of this cell go, and so do those straddling its border
+            # that the re-read holds too ("Kepala" of a two-line role name cut by the row)
+            texts = {w.text for w in new}
+            work.words = [
+                w
+                for w in work.words
+                if not _inside(w, box) and not (w.text in texts and _overlaps(w, box))
+            ] + new
             replaced += 1
     return replaced
 

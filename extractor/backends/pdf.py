@@ -585,13 +585,16 @@ class _Renderer:
         if self.doc is None:
             self.doc = pdfium.PdfDocument(self.data)
         pdf_page = self.doc[number - 1]
+        mode = "L" if gray else "RGB"
         try:
             bitmap = pdf_page.render(scale=dpi / 72, grayscale=gray).to_pil()
-            image = bitmap.convert("L" if gray else "RGB")
+            # one copy of the page stays alive during OCR, not three (render, mode, array)
+            pixels = np.asarray(bitmap if bitmap.mode == mode else bitmap.convert(mode))
+            del bitmap
         finally:
             pdf_page.close()
         try:
-            geom: PageGeometry = page_geometry(np.asarray(image), number, dpi, lang=self.lang)
+            geom: PageGeometry = page_geometry(pixels, number, dpi, lang=self.lang)
         except InputError:
             raise
         except Exception as exc:  # OCR trouble on one page must not lose the document
