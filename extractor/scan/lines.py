@@ -69,7 +69,7 @@ def line_mask(
     mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
     if max_thick_px is None:
         return mask
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats = components_with_stats(mask)
     if n <= 1:
         return mask
     span = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
@@ -77,6 +77,19 @@ def line_mask(
     keep = thick <= max_thick_px
     keep[0] = False
     return _select(labels, keep)
+
+
+def components_with_stats(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """8-connected components of a mask: count, labels and stats, the labels in 16 bits
+    when they fit (half the memory of a page-sized label image; OpenCV refuses, and
+    32 bits are used, when a mask has 65,535 components or more)."""
+    try:
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(
+            mask, connectivity=8, ltype=cv2.CV_16U
+        )
+    except cv2.error:
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    return n, labels, stats
 
 
 def _select(labels: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -95,7 +108,7 @@ def free_standing(
     meets a symbol or an arrowhead (``exclude``: ink that may touch a line). Runs with
     other ink beside more than ``STROKE_TEXT_SHARE`` of their length go.
     """
-    n, labels = cv2.connectedComponents(mask, connectivity=8)
+    n, labels, stats = components_with_stats(mask)
     if n <= 1:
         return mask
 
@@ -106,9 +119,10 @@ def free_standing(
     # the line's own ragged fringe (blur, toner) is not "other ink"
     own = cv2.dilate(cv2.bitwise_or(mask, exclude), across(max(1, reach // 3)))
     other = cv2.bitwise_and(ink, cv2.bitwise_not(own))
-    beside = cv2.dilate(other, across(reach))
-    total = np.bincount(labels.ravel(), minlength=n)
-    crowded = np.bincount(labels[(beside > 0) & (mask > 0)], minlength=n)
+    beside = cv2.bitwise_and(cv2.dilate(other, across(reach)), mask)
+    del own, other
+    total = stats[:, cv2.CC_STAT_AREA]
+    crowded = np.bincount(labels[beside > 0], minlength=n)
     share = crowded / np.maximum(total, 1)
     keep = share <= STROKE_TEXT_SHARE
     keep[0] = False

@@ -274,6 +274,21 @@ def _geodesic_path(mask: np.ndarray, start: tuple[int, int]) -> list[tuple[int, 
     return path
 
 
+def _max_distance(mask: np.ndarray, band: int = 512, margin: int = 96) -> float:
+    """The largest distance (L2, 3×3 mask) from a set pixel of ``mask`` to the nearest
+    clear one, as ``cv2.distanceTransform(...).max()`` but band by band: a page-sized
+    float image is 35 MB at 300 dpi. Each band is read with ``margin`` rows on both
+    sides and only its own rows count, so bands agree with the whole image wherever the
+    nearest clear pixel lies within ``margin`` rows (rules are far thinner)."""
+    best = 0.0
+    h = mask.shape[0]
+    for y in range(0, h, band):
+        lo, hi = max(0, y - margin), min(h, y + band + margin)
+        dist = cv2.distanceTransform(mask[lo:hi], cv2.DIST_L2, 3)
+        best = max(best, float(dist[y - lo : y - lo + band].max()))
+    return best
+
+
 def _touches(mask: np.ndarray, rect: tuple[int, int, int, int], margin: int) -> bool:
     """Whether ``mask`` has ink within ``margin`` px of the box ``rect`` (x, y, w, h)."""
     x, y, w, h = rect
@@ -326,18 +341,18 @@ def find_arrows(
     strokes[shape_rings(shapes, ink.shape, grow + pt(1.5, dpi)) > 0] = 0
     drawn = strokes.copy()
     # connectors cross rules: bridge the gaps the erased rules left (widest erased band + margin)
-    widths = cv2.distanceTransform(rules, cv2.DIST_L2, 3)
-    gap = int(2 * float(widths.max())) + pt(1.5, dpi)
+    gap = int(2 * _max_distance(rules)) + pt(1.5, dpi)
     strokes = cv2.morphologyEx(strokes, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
     # trace at about one pixel per point
     step = max(1, round(dpi / 72.0))
     # max-pool, not plain striding: a 2-px stroke must survive sampling every 3 px
-    small = cv2.dilate(strokes, np.ones((step, step), np.uint8))[::step, ::step]
-    n_labels, labels = cv2.connectedComponents((small > 0).astype(np.uint8), connectivity=8)
+    small = cv2.dilate(strokes, np.ones((step, step), np.uint8))[::step, ::step] > 0
+    del strokes
+    n_labels, labels = cv2.connectedComponents(small.astype(np.uint8), connectivity=8)
     # a connector has a free-standing line behind its head, not just blobs (text) glued
     # together by the closing: count each component's line pixels (about one per point)
-    lines_small = cv2.dilate(lines_only, np.ones((step, step), np.uint8))[::step, ::step]
-    line_px = np.bincount(labels[lines_small > 0], minlength=n_labels)
+    lines_small = cv2.dilate(lines_only, np.ones((step, step), np.uint8))[::step, ::step] > 0
+    line_px = np.bincount(labels[lines_small], minlength=n_labels)
     arrows: list[list[tuple[float, float]]] = []
     used: list[int] = []
     for head in heads:
