@@ -7,6 +7,9 @@ import re
 # A list marker: "1." "2)" "a." "-" "•" at the start of a line or after a space.
 _NUM_MARKER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\s?[.)]\s+(?=\S)")
 _ALPHA_MARKER = re.compile(r"(?:(?<=\s)|^)([a-z])\s?[.)]\s+(?=\S)")
+# What OCR makes of a list's first marker "1.": the dot lost or read as a comma, the
+# digit read as a letter or another digit ("1 ", "l.", "I,", "4 ").
+_MANGLED_FIRST = re.compile(r"^\s*(?:\d|[lI|])\s?[.,)]?\s+(?=\S)")
 # A line that starts a list item ("1. …", "a) …", "- …").
 LIST_ITEM = re.compile(r"^\s*(\d{1,2}|[a-z])\s?[.)]\s+\S|^\s*[-•▪◦●*]\s+")
 _BULLET = re.compile(r"^\s*[-•▪◦●*]\s+")
@@ -52,6 +55,16 @@ def _sequential_chain(text: str, pattern: re.Pattern[str], first: str) -> list[r
     return chain
 
 
+def _items_from(text: str, chain: list[re.Match[str]], start: int) -> list[str]:
+    """The items between markers (the first item starts at ``start``)."""
+    bounds = [start, *(m.end() for m in chain)]
+    ends = [m.start() for m in chain] + [len(text)]
+    items = [
+        join_wrapped(text[b:e]).rstrip(";,").strip() for b, e in zip(bounds, ends, strict=True)
+    ]
+    return [it for it in items if it]
+
+
 def split_items(text: str, *, wrapped: bool = False) -> list[str]:
     """Items of a box: numbered 1./2./…, lettered a./b./…, bullets, or one per line.
 
@@ -64,11 +77,14 @@ def split_items(text: str, *, wrapped: bool = False) -> list[str]:
     for pattern, first in ((_NUM_MARKER, "1"), (_ALPHA_MARKER, "a")):
         chain = _sequential_chain(text, pattern, first)
         if len(chain) >= 2 or (len(chain) == 1 and chain[0].start() == 0):
-            items = []
-            for i, m in enumerate(chain):
-                end = chain[i + 1].start() if i + 1 < len(chain) else len(text)
-                items.append(join_wrapped(text[m.end() : end]).rstrip(";,").strip())
-            return [it for it in items if it]
+            return _items_from(text, chain[1:], chain[0].end())
+        if first == "1":
+            # OCR loses the first marker's dot or misreads it ("1 Memahami … 2. Mampu …",
+            # "l. …", "4 …"): a list that goes on with 2., 3. still starts at the top
+            rest = _sequential_chain(text, pattern, "2")
+            head = _MANGLED_FIRST.match(text)
+            if rest and head and head.end() <= rest[0].start():
+                return _items_from(text, rest, head.end())
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if any(_BULLET.match(ln) for ln in lines):
         items, current = [], ""

@@ -1,0 +1,35 @@
+"""Box contents → list items, including lists whose first marker OCR mangled."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.sop.items import split_items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Komputer\n2. Printer", ["Komputer", "Printer"]),
+        # OCR: the first marker's dot lost, read as a comma, or "1" read as "l" or "4"
+        ("1 Memahami peraturan kepegawaian 2. Mampu mengolah data", None),
+        ("l. Memahami peraturan kepegawaian\n2. Mampu mengolah data", None),
+        ("1, Memahami peraturan kepegawaian 2. Mampu mengolah data", None),
+        ("4 Memahami peraturan kepegawaian 2. Mampu mengolah data", None),
+    ],
+)
+def test_numbered_lists(text: str, expected: list[str] | None) -> None:
+    expected = expected or ["Memahami peraturan kepegawaian", "Mampu mengolah data"]
+    assert split_items(text, wrapped=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surat permohonan pindah tugas 2. SOP lain",  # no marker at the top: one item
+        "Pegawai golongan 2. Memahami",
+        "Mampu mengoperasikan komputer",
+    ],
+)
+def test_text_without_a_first_marker_stays_one_item(text: str) -> None:
+    assert split_items(text, wrapped=True) == [text]
