@@ -78,9 +78,11 @@ REPUBLIC = re.compile(r"\b(?:negara\s+)?republik\s+indonesia\b|\bRI\b", re.I)
 TRAILING_JUNK = re.compile(r"(?:[\s;,.:]|\b(?:dan|serta)\b)+$", re.I)
 # Characters that cannot start or end a region/issuer.
 EDGE_PUNCT = " \t,;:.-–()/"
-# A list marker opening an item: "1.", "2)", "(3)", "a.", "b)", "-", "•".
+# A list marker opening an item: "1.", "2)", "(3)", "a.", "b)", "-", "•", or a number
+# whose dot OCR lost ("4 Undang-Undang …": no regulation name starts with a number).
 LEADING_MARKER = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.)](?!\d)|\(\d{1,2}\)|\(?[a-zA-Z][.)](?=\s)|[-–•●▪◦*>])\s*"
+    r"^\s*(?:\(?\d{1,2}[.)](?!\d)|\(\d{1,2}\)|\(?[a-zA-Z][.)](?=\s)|[-–•●▪◦*>]"
+    r"|\d{1,2}\s+(?=[A-Za-z]))\s*"
 )
 # A list marker anywhere: numbered, lettered or a bullet, followed by space.
 LIST_MARKER = re.compile(

@@ -33,3 +33,11 @@ def test_numbered_lists(text: str, expected: list[str] | None) -> None:
 )
 def test_text_without_a_first_marker_stays_one_item(text: str) -> None:
     assert split_items(text, wrapped=True) == [text]
+
+
+def test_citation_keeps_no_list_number_whose_dot_ocr_lost() -> None:
+    from extractor.fields.citations import parse_citation
+
+    c = parse_citation("4 Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional")
+    assert c.text.startswith("Undang-Undang Nomor 20")
+    assert (c.type, c.number, c.year) == ("Undang-Undang", "20", 2003)
