@@ -170,10 +170,12 @@ def child_main(argv: list[str]) -> int:
     _limit_memory(int(argv[2]))
     # one document per sandbox and one sandbox per core: a document's pages are read in
     # turn here, not by a process pool of their own
-    os.environ.setdefault("SOPCHECK_PAGE_WORKERS", "1")
     with contextlib.suppress(ImportError):  # nor do OpenCV's threads share the core
         import cv2
 
+        from extractor.backends.ocr import PAGE_WORKERS_ENV
+
+        os.environ.setdefault(PAGE_WORKERS_ENV, "1")
         cv2.setNumThreads(1)
     from api.worker import warm
 

@@ -172,7 +172,8 @@ def engine(lang: str) -> TessApi | None:
 
 
 def parse_tsv(text: str) -> dict[str, list]:
-    """TSV rows (with or without the header line) as pytesseract's ``Output.DICT``."""
+    """Tesseract's TSV rows (with or without the header line) as columns: the library's
+    ``GetTsvText`` and the command's ``tsv`` output alike."""
     keys = (
         "level",
         "page_num",

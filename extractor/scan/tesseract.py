@@ -71,8 +71,11 @@ def _run_cli(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
     os.close(fd)
     try:
         cv2.imwrite(path, image)
-        return pytesseract.image_to_data(
-            path, lang=lang, config=config, output_type=pytesseract.Output.DICT
+        # the same TSV reader as the library path, so both read the rows alike
+        return tessapi.parse_tsv(
+            pytesseract.image_to_data(
+                path, lang=lang, config=config, output_type=pytesseract.Output.STRING
+            )
         )
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable("tesseract binary not found") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -151,9 +152,21 @@ def budget_children(record: LKIPRecord) -> dict[int, list[int]]:
     return out
 
 
-def sums_differ(stated: float, summed: float) -> bool:
-    """A stated total differs from the sum of its lines beyond the configured tolerance."""
-    return abs(summed - stated) > setting("budget_total_tolerance") * max(abs(stated), 1.0)
+def sum_mismatches(
+    stated_line: BudgetLine, lines: list[BudgetLine]
+) -> Iterator[tuple[str, dict[str, str], float, float]]:
+    """(field, its labels, stated, sum) for each budget field of ``stated_line`` that
+    differs from the sum of ``lines`` beyond the configured tolerance; fields with a
+    missing figure are skipped."""
+    tol = setting("budget_total_tolerance")
+    for field, label in BUDGET_FIELDS.items():
+        stated = getattr(stated_line, field)
+        values = [getattr(b, field) for b in lines]
+        if stated is None or any(v is None for v in values):
+            continue
+        summed = sum(values)
+        if abs(summed - stated) > tol * max(abs(stated), 1.0):
+            yield field, label, stated, summed
 
 
 # --------------------------------------------------------------------------- word targets

@@ -43,22 +43,15 @@ class LkipBudgetTotalMismatch(Rule):
         total = rec.budget_total
         if total is None or not rec.budget:
             return
-        roots = lkip.budget_roots(rec)
-        for field, label in lkip.BUDGET_FIELDS.items():
-            stated = getattr(total, field)
-            values = [getattr(b, field) for b in roots]
-            if stated is None or any(v is None for v in values):
-                continue
-            summed = sum(values)
-            if lkip.sums_differ(stated, summed):
-                yield self.finding(
-                    ctx,
-                    section="budget",
-                    path=f"budget_total.{field}",
-                    evidence=total.program,
-                    prov=total.prov,
-                    field=label[ctx.lang],
-                    stated=lkip.fmt(stated, ctx.lang),
-                    sum=lkip.fmt(summed, ctx.lang),
-                    data={"field": field, "stated": stated, "sum": summed},
-                )
+        for field, label, stated, summed in lkip.sum_mismatches(total, lkip.budget_roots(rec)):
+            yield self.finding(
+                ctx,
+                section="budget",
+                path=f"budget_total.{field}",
+                evidence=total.program,
+                prov=total.prov,
+                field=label[ctx.lang],
+                stated=lkip.fmt(stated, ctx.lang),
+                sum=lkip.fmt(summed, ctx.lang),
+                data={"field": field, "stated": stated, "sum": summed},
+            )

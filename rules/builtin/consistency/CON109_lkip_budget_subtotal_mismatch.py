@@ -48,14 +48,8 @@ class LkipBudgetSubtotalMismatch(Rule):
         rec = ctx.record
         for parent, kids in lkip.budget_children(rec).items():
             line = rec.budget[parent]
-            for field, label in lkip.BUDGET_FIELDS.items():
-                stated = getattr(line, field)
-                values = [getattr(rec.budget[k], field) for k in kids]
-                if stated is None or any(v is None for v in values):
-                    continue
-                summed = sum(values)
-                if not lkip.sums_differ(stated, summed):
-                    continue
+            children = [rec.budget[k] for k in kids]
+            for field, label, stated, summed in lkip.sum_mismatches(line, children):
                 name = label[ctx.lang]
                 yield self.finding(
                     ctx,
