@@ -40,6 +40,7 @@ from extractor.geometry.lines import (
     coverage,
     merge_collinear,
     point_box_distance,
+    reach_long_rules,
     point_segment_distance,
     split_segments,
 )
@@ -63,6 +64,9 @@ from extractor.types import BBox
 TOL = 3.0
 #: Strokes shorter than this are not rules (tick marks, glyph-like strokes).
 MIN_RULE = 6.0
+#: On scans, a rule end this close (points) to a long perpendicular rule is taken to meet
+#: it: broken toner loses a rule's last points at the frame (``lines.JOIN_GAP_PT``).
+SCAN_REACH = 12.0
 #: A flowchart body row boundary spans at least this share of the table width.
 FULL_ROW = 0.9
 #: A slot border counts as ruled when rules cover this share of it.
@@ -100,6 +104,8 @@ def page_blocks(page: PageGeometry) -> list[Block]:
     hs, vs = split_segments(page.segments)
     hs = [r for r in merge_collinear(hs) if r.length >= MIN_RULE]
     vs = [r for r in merge_collinear(vs) if r.length >= MIN_RULE]
+    if page.source == "ocr":
+        hs, vs = reach_long_rules(hs, vs, SCAN_REACH, TOL), reach_long_rules(vs, hs, SCAN_REACH, TOL)
     hs, vs = _anchored(hs, vs)
     grids = _grids(hs, vs)
     shapes = _dedupe_shapes(page.shapes)
