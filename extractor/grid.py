@@ -40,8 +40,8 @@ from extractor.geometry.lines import (
     coverage,
     merge_collinear,
     point_box_distance,
-    reach_long_rules,
     point_segment_distance,
+    reach_long_rules,
     split_segments,
 )
 from extractor.layout import (
@@ -105,7 +105,10 @@ def page_blocks(page: PageGeometry) -> list[Block]:
     hs = [r for r in merge_collinear(hs) if r.length >= MIN_RULE]
     vs = [r for r in merge_collinear(vs) if r.length >= MIN_RULE]
     if page.source == "ocr":
-        hs, vs = reach_long_rules(hs, vs, SCAN_REACH, TOL), reach_long_rules(vs, hs, SCAN_REACH, TOL)
+        hs, vs = (
+            reach_long_rules(hs, vs, SCAN_REACH, TOL),
+            reach_long_rules(vs, hs, SCAN_REACH, TOL),
+        )
     hs, vs = _anchored(hs, vs)
     grids = _grids(hs, vs)
     shapes = _dedupe_shapes(page.shapes)

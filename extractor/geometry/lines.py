@@ -85,28 +85,32 @@ def merge_collinear(rules: list[Rule], snap: float = SNAP, gap: float = JOIN_GAP
 def reach_long_rules(
     rules: list[Rule], perps: list[Rule], gap: float, tol: float, min_share: float = 0.5
 ) -> list[Rule]:
-    """Rules whose end stops short of a long perpendicular rule, extended to meet it.
+    """Rules whose end misses a long perpendicular rule by a little, ending on it.
 
-    Worn toner and photocopies lose the last points of a rule where it meets the frame
-    (a column rule starting 8 pt below the table top). An end that is not already on a
-    perpendicular rule (within ``tol``) but has one at most ``gap`` beyond it is moved
-    onto the nearest such rule. Only long perpendiculars (``min_share`` of the longest)
+    Worn toner loses the last points of a rule where it meets the frame (a column rule
+    starting 8 pt below the table top), and a rule's end can be joined to a stroke of
+    print just beyond the frame (overshooting it by 7 pt). An end that is not already on
+    a perpendicular rule (within ``tol``) but has one within ``gap`` on either side is
+    moved onto the nearest. Only long perpendiculars (``min_share`` of the longest)
     count: table frame and row rules, not connector pieces.
     """
     if not rules or not perps:
         return rules
     longest = max(p.length for p in perps)
     long = [p for p in perps if p.length >= min_share * longest]
+
+    def snap(end: float, across: list[float]) -> float:
+        near = [x for x in across if abs(x - end) <= gap]
+        if not near or any(abs(x - end) <= tol for x in near):
+            return end
+        return min(near, key=lambda x: abs(x - end))
+
     out: list[Rule] = []
     for r in rules:
         across = [p.pos for p in long if p.lo - tol <= r.pos <= p.hi + tol]
-        lo, hi = r.lo, r.hi
-        if not any(abs(x - lo) <= tol for x in across):
-            before = [x for x in across if lo - gap <= x < lo]
-            lo = max(before, default=lo)
-        if not any(abs(x - hi) <= tol for x in across):
-            after = [x for x in across if hi < x <= hi + gap]
-            hi = min(after, default=hi)
+        lo, hi = snap(r.lo, across), snap(r.hi, across)
+        if hi - lo < r.length / 2:  # a short piece between two rules: leave it
+            lo, hi = r.lo, r.hi
         out.append(r if (lo, hi) == (r.lo, r.hi) else Rule(r.pos, lo, hi))
     return out
 

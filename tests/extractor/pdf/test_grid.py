@@ -143,3 +143,51 @@ def test_merged_cells_from_partial_rules():
     cells = {(c.row, c.col): (c.row_span, c.col_span) for c in table.cells}
     assert cells == {(0, 0): (2, 1), (0, 1): (1, 1), (0, 2): (1, 1), (1, 1): (1, 2)}
     assert table.grid()[1][0].text == "Logo"
+
+
+def _scanned_subheader_table(source: str) -> PageGeometry:
+    """No | Kegiatan | Pelaksana (A, B) | Ket, as read from a worn scan: the rule between
+    A and B lost its top 8 pt where it meets the sub-header rule, and the Ket rule runs
+    7 pt past the table's bottom frame (joined to a stroke of print below it)."""
+    segs = [
+        _h(100.0, 50.0, 450.0),
+        _h(115.0, 160.0, 360.0),  # sub-header rule under "Pelaksana"
+        _h(140.0, 50.0, 450.0),
+        _h(190.0, 50.0, 450.0),
+        _v(50.0, 100.0, 190.0),
+        _v(80.0, 100.0, 190.0),
+        _v(160.0, 100.0, 190.0),
+        _v(260.0, 123.0, 190.0),  # A | B, top lost
+        _v(360.0, 100.0, 197.0),  # overshoots the bottom frame
+        _v(450.0, 100.0, 190.0),
+    ]
+    words = [
+        _word("No", 55, 118),
+        _word("Kegiatan", 90, 118),
+        _word("Pelaksana", 180, 104),
+        _word("A", 200, 125),
+        _word("B", 300, 125),
+        _word("Ket", 380, 118),
+        _word("1", 60, 160),
+        _word("Menerima", 90, 160),
+    ]
+    return PageGeometry(
+        page=1, width=595.0, height=842.0, words=words, segments=segs, source=source
+    )
+
+
+def test_scan_rules_that_miss_the_frame_by_a_little_still_make_columns():
+    (table,) = [b for b in page_blocks(_scanned_subheader_table("ocr")) if isinstance(b, Table)]
+    assert table.text_rows() == [
+        ["No", "Kegiatan", "Pelaksana", "", "Ket"],
+        ["", "", "A", "B", ""],
+        ["1", "Menerima", "", "", ""],
+    ]
+
+
+def test_vector_rules_are_taken_as_drawn():
+    # a digital PDF draws what it means: a rule ending 8 pt short is not stretched
+    (table,) = [
+        b for b in page_blocks(_scanned_subheader_table("text_layer")) if isinstance(b, Table)
+    ]
+    assert table.text_rows()[0] == ["No", "Kegiatan", "Pelaksana\nKet\nA B"]
