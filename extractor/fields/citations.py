@@ -455,16 +455,32 @@ def _starts_with_type(text: str) -> bool:
     return hit is not None and hit.start <= 2
 
 
+@cache
+def _continuing_words() -> frozenset[str]:
+    """Line-final words after which a title goes on (``regulation_types.yml``)."""
+    return frozenset(w.lower() for w in load("regulation_types.yml")["continues_into_type"])
+
+
+def _continues(line: str) -> bool:
+    """Whether a wrapped line's last word needs the next line ("… tentang Peraturan
+    Pelaksanaan" / "Peraturan Presiden Nomor 96 …")."""
+    words = line.rstrip().split()
+    return bool(words) and words[-1].strip(",.").lower() in _continuing_words()
+
+
 def _join_lines(block: str, *, split_on_type: bool) -> list[str]:
     """Lines of one block: wrapped lines joined; with ``split_on_type`` a line that
-    starts with a regulation type (or follows a ";") starts a new item."""
+    starts with a regulation type (or follows a ";") starts a new item, unless the line
+    before it stops on a word that needs more (``_continues``)."""
     items: list[str] = []
     for line in block.split("\n"):
         line = line.strip()
         if not line:
             continue
         new_item = split_on_type and (
-            not items or items[-1].rstrip().endswith(";") or _starts_with_type(line)
+            not items
+            or items[-1].rstrip().endswith(";")
+            or (_starts_with_type(line) and not _continues(items[-1]))
         )
         if new_item or not items:
             items.append(line)

@@ -439,6 +439,22 @@ def test_incomplete_and_empty_citations_do_not_raise():
                 "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja",
             ],
         ),
+        # Markers lost by OCR: a wrapped title that names another regulation goes on
+        # after a line ending in "Pelaksanaan" / "dengan"; a new line after a complete
+        # title starts a new item.
+        (
+            "UU No. 23 Tahun 2006 tentang Administrasi Kependudukan sebagaimana telah diubah "
+            "dengan\nUU No. 24 Tahun 2013\nPermendagri No. 108 Tahun 2019 tentang Peraturan "
+            "Pelaksanaan\nPeraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan\n"
+            "Peraturan Wali Kota Banjarbaru Nomor 64 Tahun 2021",
+            [
+                "UU No. 23 Tahun 2006 tentang Administrasi Kependudukan sebagaimana telah diubah "
+                "dengan UU No. 24 Tahun 2013",
+                "Permendagri No. 108 Tahun 2019 tentang Peraturan Pelaksanaan Peraturan Presiden "
+                "Nomor 96 Tahun 2018 tentang Persyaratan",
+                "Peraturan Wali Kota Banjarbaru Nomor 64 Tahun 2021",
+            ],
+        ),
         # Semicolons on one line.
         (
             "UU 25/2009 tentang Pelayanan Publik; dan Perpres 29/2014 tentang SAKIP; Permenpan 53/2014",
