@@ -34,6 +34,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 
 import cv2
 import numpy as np
@@ -55,6 +56,7 @@ from extractor.models import Provenance
 from extractor.options import ExtractionOptions
 from extractor.scan import lines, normalise, prep, shapes, tesseract
 from extractor.scan.load import A4_LONG_IN, PageImage, load_pages
+from extractor.sop.lexicon import labels
 
 log = logging.getLogger(__name__)
 
@@ -88,9 +90,6 @@ DURATION_TEXT = re.compile(
 )
 #: The header word of the Mutu Baku time column (and OCR variants of it).
 WAKTU_HEADER = re.compile(r"^w[ao]ktu", re.I)
-#: Words of the procedure table's header row (No / Uraian Kegiatan / Keterangan): the
-#: row holding one of them also holds the role names, which sparse mode often cuts.
-HEADER_WORD = re.compile(r"^(?:uraian|kegiatan|keterangan)$", re.I)
 #: Real words: two letters/digits read with some confidence (blank-page test).
 MIN_REAL_WORDS, REAL_WORD_CONF = 5, 75.0
 #: Mean word confidence below which the "text" is noise (measured: pages 85-93, noise ~30).
@@ -236,6 +235,7 @@ def _analyse(
     clutter = cv2.bitwise_or(cv2.bitwise_or(hmask, vmask), strokes)
     clutter = cv2.bitwise_or(clutter, cv2.bitwise_and(rings, cv2.bitwise_not(interiors)))
     clean = lines.erase(gray, clutter)
+    clean[clean >= tesseract.PAPER_GRAY] = 255
     words = tesseract.ocr_page(clean, dpi, lang)
 
     s = 72.0 / dpi
@@ -337,6 +337,11 @@ def _alnum(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
 
 
+def _debris(words: list[tesseract.PxWord]) -> int:
+    """Words without a letter or digit ("—", "|")."""
+    return sum(1 for w in words if not _alnum(w.text))
+
+
 def _mean_conf(words: list[tesseract.PxWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
@@ -353,14 +358,26 @@ def _ink_px(image: np.ndarray, box: CellBox, dpi: float) -> int:
     return int(stats[1:, cv2.CC_STAT_AREA][tall].sum()) if n > 1 else 0
 
 
+@cache
+def _header_words() -> frozenset[str]:
+    """Procedure-table header words (``labels.yml`` ``procedure_header_words``)."""
+    return frozenset(labels()["procedure_header_words"])
+
+
 def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
-    """Grid rows holding a procedure-table header word (and so the role names)."""
-    rows: set[int] = set()
+    """Grid rows of a procedure-table header: those holding two different header words
+    ("Mutu", "Baku"; "Kelengkapan", "Waktu"), where the role names stand, which sparse
+    mode often cuts or merges. One such word is not enough: body text says "kegiatan"."""
+    found: dict[int, set[str]] = {}
+    words = _header_words()
     for w in work.words:
-        if HEADER_WORD.match(w.text.strip(".,:;")):
+        word = w.text.strip(".,:;/").lower()
+        if word in words:
             cy = w.top + w.height / 2
-            rows.update(i for i in range(len(ys) - 1) if ys[i] <= cy < ys[i + 1])
-    return rows
+            for i in range(len(ys) - 1):
+                if ys[i] <= cy < ys[i + 1]:
+                    found.setdefault(i, set()).add(word)
+    return {i for i, seen in found.items() if len(seen) >= 2}
 
 
 def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, str]]:
@@ -437,8 +454,10 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
                 not DURATION_TEXT.match(old_text) or _mean_conf(new) > _mean_conf(old)
             )
         elif kind == "header":
-            # the block read keeps whole lines: take it when it has more letters, read well
-            better = _mean_conf(new) >= REOCR_CONF and _alnum(new_text) > _alnum(old_text)
+            # the block read keeps whole lines: take it when it has more letters, read
+            # well, or as many letters and less debris ("Pemohon —")
+            gain = (_alnum(new_text), -_debris(new)) > (_alnum(old_text), -_debris(old))
+            better = _mean_conf(new) >= REOCR_CONF and gain
         elif not old:
             # an empty cell takes only confident, real characters (not stroke debris)
             better = _mean_conf(new) >= JUNK_CONF and any(ch.isalnum() for ch in new_text)
@@ -447,11 +466,13 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         if better:
             # the page pass's words of this cell go, and so do those straddling its border
             # that the re-read holds too ("Kepala" of a two-line role name cut by the row)
+            # or that are debris ("—" read across the rule between two role names)
             texts = {w.text for w in new}
             work.words = [
                 w
                 for w in work.words
-                if not _inside(w, box) and not (w.text in texts and _overlaps(w, box))
+                if not _inside(w, box)
+                and not ((w.text in texts or not _alnum(w.text)) and _overlaps(w, box))
             ] + new
             replaced += 1
     return replaced

@@ -1,0 +1,40 @@
+"""A sample of the corpus scans read end to end and scored against their ground truth.
+
+The full per-kind figures come from ``python bench/accuracy.py --kinds scan300,scan200,photo``;
+these two 200-dpi office-scanner TIFFs carry the damage that broke the header grid
+(a column rule that lost its top points, a rule overshooting the frame, two-line role
+names beside one-line ones in a shaded header row).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from bench.scoring import score_record  # noqa: E402
+from extractor import extract  # noqa: E402
+
+SOP = ROOT / "corpus" / "sop"
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    ["sop-003-dpupr-pengadaan-langsung", "sop-005-disdukcapil-kartu-keluarga"],
+)
+def test_200dpi_tiff_scan_reads_roles_actors_and_durations(doc_id):
+    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
+    result = extract(SOP / doc_id / "scans" / f"{doc_id}.200.tif")
+    assert result.record is not None
+    record = result.record.model_dump(mode="json")
+    assert record["roles"] == truth["roles"]
+    score = score_record(record, truth)
+    assert score.rate("step_count") == 1.0
+    assert score.rate("actor") >= 0.95, score.misses
+    assert score.rate("duration") >= 0.95, score.misses
+    assert score.rate("legal_basis_f1") >= 0.95, score.misses
