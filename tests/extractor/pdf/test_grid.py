@@ -191,3 +191,28 @@ def test_vector_rules_are_taken_as_drawn():
         b for b in page_blocks(_scanned_subheader_table("text_layer")) if isinstance(b, Table)
     ]
     assert table.text_rows()[0] == ["No", "Kegiatan", "Pelaksana\nKet\nA B"]
+
+
+def _sop_steps(page: PageGeometry) -> list:
+    from extractor.layout import LayoutDocument
+    from extractor.models import Source
+    from extractor.options import ExtractionOptions
+    from extractor.sop import parse_sop
+
+    layout = LayoutDocument(blocks=build_blocks([page]), pages=1, source_kind="ocr")
+    source = Source(filename="scan.png", sha256="0" * 64, media_type="image/png", pages=1)
+    return parse_sop(layout, source, ExtractionOptions()).steps
+
+
+def test_a_row_with_its_own_symbol_is_a_step_when_its_number_is_lost():
+    page = _flowchart_page()
+    assert [s.number for s in _sop_steps(page)] == [1, 2, 3]
+    # OCR lost step 2's number: the row still holds a symbol of its own
+    page.words = [w for w in page.words if w.text != "2"]
+    steps = _sop_steps(page)
+    assert [(s.number, s.actor, s.symbol) for s in steps] == [
+        (1, "Staf", "process"),
+        (2, "Kepala", "decision"),
+        (3, "Staf", "process"),
+    ]
+    assert steps[1].activity == "Memeriksa"
