@@ -67,6 +67,9 @@ MIN_RULE = 6.0
 #: On scans, a rule end this close (points) to a long perpendicular rule is taken to meet
 #: it: broken toner loses a rule's last points at the frame (``lines.JOIN_GAP_PT``).
 SCAN_REACH = 12.0
+#: ... or this share of the rule's own length, when longer (a column rule hidden behind a
+#: symbol drawn over it).
+SCAN_REACH_SHARE = 0.06
 #: A flowchart body row boundary spans at least this share of the table width.
 FULL_ROW = 0.9
 #: A slot border counts as ruled when rules cover this share of it.
@@ -106,8 +109,8 @@ def page_blocks(page: PageGeometry) -> list[Block]:
     vs = [r for r in merge_collinear(vs) if r.length >= MIN_RULE]
     if page.source == "ocr":
         hs, vs = (
-            reach_long_rules(hs, vs, SCAN_REACH, TOL),
-            reach_long_rules(vs, hs, SCAN_REACH, TOL),
+            reach_long_rules(hs, vs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE),
+            reach_long_rules(vs, hs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE),
         )
     hs, vs = _anchored(hs, vs)
     grids = _grids(hs, vs)

@@ -83,7 +83,12 @@ def merge_collinear(rules: list[Rule], snap: float = SNAP, gap: float = JOIN_GAP
 
 
 def reach_long_rules(
-    rules: list[Rule], perps: list[Rule], gap: float, tol: float, min_share: float = 0.5
+    rules: list[Rule],
+    perps: list[Rule],
+    gap: float,
+    tol: float,
+    min_share: float = 0.5,
+    gap_share: float = 0.0,
 ) -> list[Rule]:
     """Rules whose end misses a long perpendicular rule by a little, ending on it.
 
@@ -92,15 +97,17 @@ def reach_long_rules(
     print just beyond the frame (overshooting it by 7 pt). An end that is not already on
     a perpendicular rule (within ``tol``) but has one within ``gap`` on either side is
     moved onto the nearest. Only long perpendiculars (``min_share`` of the longest)
-    count: table frame and row rules, not connector pieces.
+    count: table frame and row rules, not connector pieces. A long rule may reach
+    further, ``gap_share`` of its length: a column rule hidden for 21 pt behind an
+    off-page connector drawn over it at the foot of the page is still a column rule.
     """
     if not rules or not perps:
         return rules
     longest = max(p.length for p in perps)
     long = [p for p in perps if p.length >= min_share * longest]
 
-    def snap(end: float, across: list[float]) -> float:
-        near = [x for x in across if abs(x - end) <= gap]
+    def snap(end: float, across: list[float], reach: float) -> float:
+        near = [x for x in across if abs(x - end) <= reach]
         if not near or any(abs(x - end) <= tol for x in near):
             return end
         return min(near, key=lambda x: abs(x - end))
@@ -108,7 +115,8 @@ def reach_long_rules(
     out: list[Rule] = []
     for r in rules:
         across = [p.pos for p in long if p.lo - tol <= r.pos <= p.hi + tol]
-        lo, hi = snap(r.lo, across), snap(r.hi, across)
+        reach = max(gap, gap_share * r.length)
+        lo, hi = snap(r.lo, across, reach), snap(r.hi, across, reach)
         if hi - lo < r.length / 2:  # a short piece between two rules: leave it
             lo, hi = r.lo, r.hi
         out.append(r if (lo, hi) == (r.lo, r.hi) else Rule(r.pos, lo, hi))

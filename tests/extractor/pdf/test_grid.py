@@ -216,3 +216,18 @@ def test_a_row_with_its_own_symbol_is_a_step_when_its_number_is_lost():
         (3, "Staf", "process"),
     ]
     assert steps[1].activity == "Memeriksa"
+
+
+def test_scan_column_rule_hidden_at_the_foot_by_a_symbol_is_still_a_column():
+    # a 400-pt table whose A | B rule stops 21 pt above the bottom frame, where an
+    # off-page connector was drawn over it
+    ys = [100.0, 130.0, 300.0, 500.0]
+    segs = [_h(y, 50.0, 450.0) for y in ys]
+    segs += [_v(x, 100.0, 500.0) for x in (50.0, 80.0, 260.0, 450.0)]
+    segs += [_v(355.0, 100.0, 479.0)]
+    words = [_word("No", 55, 110), _word("Kegiatan", 90, 110)]
+    words += [_word("A", 300, 110), _word("B", 400, 110), _word("1", 60, 140)]
+    page = PageGeometry(page=1, width=595.0, height=842.0, words=words, segments=segs, source="ocr")
+    (table,) = [b for b in page_blocks(page) if isinstance(b, Table)]
+    assert table.text_rows()[0] == ["No", "Kegiatan", "A", "B"]
+    assert table.n_rows == 3
