@@ -1,7 +1,11 @@
 """Extraction accuracy per input kind against the corpus ground truth.
 
     python bench/accuracy.py [--kinds txt,docx,pdf,lopdf,scan300,...] [--only ID] [--misses]
-                             [--lang ind] [--dpi 300]
+                             [--lang ind] [--dpi 300] [--set DIR]
+
+``--set DIR`` scores another folder laid out like ``corpus/sop`` (``<id>/truth.json``,
+``<id>/scans/…``): held-out scans of corpus documents whose scans were never tuned on
+(``python corpus/scans.py --ids … --out DIR``).
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output and next right, with the number of
@@ -35,8 +39,8 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-def documents(only: str | None = None) -> list[Path]:
-    base = ROOT / "corpus" / "sop"
+def documents(only: str | None = None, base: Path | None = None) -> list[Path]:
+    base = base or ROOT / "corpus" / "sop"
     return sorted(
         p
         for p in base.iterdir()
@@ -80,9 +84,10 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list every wrong value")
     parser.add_argument("--lang", help="Tesseract languages (default: the extractor's)")
     parser.add_argument("--dpi", type=int, help="render resolution of scanned PDF pages")
+    parser.add_argument("--set", type=Path, help="score this folder instead of corpus/sop")
     args = parser.parse_args()
     options = {k: v for k, v in (("ocr_lang", args.lang), ("ocr_dpi", args.dpi)) if v}
-    docs = documents(args.only)
+    docs = documents(args.only, args.set)
     header = ["kind", "docs", *METRICS, "s/doc"]
     rows = []
     all_misses: list[str] = []

@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import io
 import math
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -511,6 +512,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="every corpus document")
     ap.add_argument("--ids", nargs="*", help="only these document ids")
     ap.add_argument("--demo", type=Path, help="write demo scans (no corpus needed) to this folder")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        help="write <id>/scans/… and <id>/truth.json under this folder instead of the corpus "
+        "(held-out scans for bench/accuracy.py --set)",
+    )
     args = ap.parse_args(argv)
     if args.demo:
         args.demo.mkdir(parents=True, exist_ok=True)
@@ -528,7 +535,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus PDFs under {CORPUS_DIR}", file=sys.stderr)
         return 1
     for pdf in pdfs:
-        for path in write_scans(pdf):
+        out_dir = None
+        if args.out:
+            out_dir = args.out / pdf.stem / "scans"
+            out_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copy(pdf.parent / "truth.json", args.out / pdf.stem / "truth.json")
+        for path in write_scans(pdf, out_dir):
             print(path, f"{path.stat().st_size / 1024:.0f} KB")
     return 0
 
