@@ -107,6 +107,7 @@ def read_identity(rows: list[Row]) -> tuple[Identity, set[int]]:
             approver_lines.append(row.text)  # "Disahkan Oleh :" followed by the signer's lines
             used.add(ri)
             ident.raw["approved_by"] = "\n".join(x for x in approver_lines if x.strip())
+    _unlabelled_values(rows, ident, used)
     for key in ("number", "title", "unit"):
         if ident.raw.get(key):
             setattr(ident, key, join_wrapped(ident.raw[key]))
@@ -116,6 +117,42 @@ def read_identity(rows: list[Row]) -> tuple[Identity, set[int]]:
     if ident.raw.get("approved_by"):
         ident.approved_by = parse_person(ident.raw["approved_by"].split("\n"))
     return ident, used
+
+
+# An NIP as printed under a signer's name, spaced or not (18 digits).
+_NIP_LINE = re.compile(r"\bNIP\b|\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b", re.IGNORECASE)
+_DATE_KEYS = ("created", "revised", "effective")
+
+
+def _unlabelled_values(rows: list[Row], ident: Identity, used: set[int]) -> None:
+    """Values of the identity table whose label could not be read (a stamp over
+    "Tanggal Efektif" or "Disahkan oleh" on a scan), placed by what they hold.
+
+    Only rows of a table that already gave identity labels count. A date goes to the
+    first of created, revised, effective not yet seen (the table's order); a signer's
+    lines with an NIP go to ``approved_by``.
+    """
+    tables = {id(rows[i].table) for i in used if rows[i].table is not None}
+    for ri, row in enumerate(rows):
+        if ri in used or row.table is None or id(row.table) not in tables:
+            continue
+        cells = [(col, text) for col, text in row.nonempty if text.strip(" :")]
+        if len(cells) < 2:
+            continue
+        label, value = cells[0][1], cells[-1][1].strip(" :")
+        if split_label(label, "sections") or _identity_label(label):
+            continue
+        key = None
+        if "\n" not in value and parse_date(value):
+            key = next((k for k in _DATE_KEYS if k not in ident.raw), None)
+        elif _NIP_LINE.search(value) and "approved_by" not in ident.raw:
+            key = "approved_by"
+        if key is None:
+            continue
+        ident.raw[key] = value
+        if row.prov:
+            ident.prov[key] = row.prov
+        used.add(ri)
 
 
 def _letterhead_lines(rows: list[Row]) -> list[tuple[str, int]]:

@@ -1,0 +1,41 @@
+"""Identity table of the front page: labels, and values whose label a stamp made unreadable."""
+
+from __future__ import annotations
+
+from extractor.backends.text import parse_text
+from extractor.sop.front import read_identity
+from extractor.sop.rows import document_rows
+
+IDENTITY = (
+    "Nomor SOP\t000.2.3/045/Kec.Plh/V/2024\n"
+    "Tanggal Pembuatan\t13 Mei 2024\n"
+    "Tanggal Revisi\t-\n"
+    "{effective}\t20 Mei 2024\n"
+    "{approver}\tCamat Pelaihari\\nMuhammad Fahmi Ridhani, S.STP., M.Si\\n"
+    "NIP. 19860314 200501 1 001\n"
+    "Nama SOP\tSOP Pengelolaan Surat Masuk\n"
+)
+
+
+def _identity(effective: str, approver: str):
+    text = IDENTITY.format(effective=effective, approver=approver).replace("\\n", "<br>")
+    ident, _ = read_identity(document_rows(parse_text(text)))
+    return ident
+
+
+def test_labelled_identity_table():
+    ident = _identity("Tanggal Efektif", "Disahkan oleh")
+    assert ident.created == "2024-05-13" and ident.effective == "2024-05-20"
+    assert ident.approved_by is not None and ident.approved_by.nip == "198603142005011001"
+
+
+def test_values_under_a_stamp_are_placed_by_what_they_hold():
+    # OCR of labels a stamp covers: "Tanggal Annnannhan eects", "Maan Ar D isahkan"
+    ident = _identity("Tanggal Annnannhan eects", "Maan Ar D isahkan")
+    assert ident.created == "2024-05-13"
+    assert ident.revised is None
+    assert ident.effective == "2024-05-20"
+    assert ident.approved_by is not None
+    assert ident.approved_by.name == "Muhammad Fahmi Ridhani, S.STP., M.Si"
+    assert ident.approved_by.nip == "198603142005011001"
+    assert ident.title == "SOP Pengelolaan Surat Masuk"
