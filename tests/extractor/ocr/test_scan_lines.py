@@ -73,3 +73,16 @@ def test_thin_gray_digit_counts_as_print_but_specks_do_not():
     for x in range(85, 135, 8):
         cv2.circle(specks, (x, 120), 2, 60, -1)
     assert ocr._ink_px(specks, box, DPI) == 0
+
+
+def test_arrowhead_whose_tip_touches_the_box_below_is_a_head():
+    # an elbow connector's head meeting the top edge of the next step's box: the tip
+    # merges with the edge, so the blob fills less of its triangle than a free head
+    gray = np.full((400, 400), 255, np.uint8)
+    cv2.rectangle(gray, (150, 250), (300, 330), 0, 3)
+    cv2.line(gray, (200, 100), (200, 230), 0, 3)
+    cv2.fillPoly(gray, [np.array([[190, 230], [210, 230], [200, 250]], np.int32)], 0)
+    ink = _ink(cv2.GaussianBlur(gray, (3, 3), 0.8))
+    (head,) = shapes._heads(ink, DPI)
+    x, y, w, h = cv2.boundingRect(head)
+    assert 185 <= x and x + w <= 215 and 225 <= y and y + h <= 255
