@@ -63,6 +63,9 @@ HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 9.5
 #: An arrow has at least this much free-standing line (points) behind its head; a
 #: blob in blurred text has a few letter-long runs at most.
 MIN_CONNECTOR_LINE_PT = 12.0
+#: A connector's tail lies farther than this (points) from the symbol its head points at,
+#: or the grid would resolve it to that symbol (``extractor.grid.ARROW_REACH``).
+TAIL_APART_PT = 14.0
 #: An arrow's tip lies within this distance (points) of a symbol's interior box (the
 #: outline and a small gap between).
 TIP_REACH_PT = 8.0
@@ -255,9 +258,21 @@ def _heads(ink: np.ndarray, dpi: float) -> list[np.ndarray]:
     return heads
 
 
-def _geodesic_path(mask: np.ndarray, start: tuple[int, int]) -> list[tuple[int, int]]:
-    """Path (x, y) from the pixel of ``mask`` farthest (8-connected) from ``start`` back to it."""
+def _geodesic_path(
+    mask: np.ndarray,
+    start: tuple[int, int],
+    avoid: tuple[float, float, float, float] | None = None,
+) -> list[tuple[int, int]]:
+    """Path (x, y) from the pixel of ``mask`` farthest (8-connected) from ``start`` back to it.
+
+    With ``avoid`` (x0, y0, x1, y1), from the farthest stroke end outside that box: the
+    symbol an arrowhead points at is never where its connector starts, though a loop-back
+    sharing strokes with the arrow may end there farther away. A stroke end is a pixel
+    no neighbour of which (within 2 px) lies farther along.
+    """
     h, w = mask.shape
+    dist = np.full((h, w), -1, np.float32)
+    dist[start[1], start[0]] = 0
     parent = {start: start}
     queue = deque([start])
     last = start
@@ -269,8 +284,17 @@ def _geodesic_path(mask: np.ndarray, start: tuple[int, int]) -> list[tuple[int, 
                 nx, ny = x + dx, y + dy
                 if 0 <= nx < w and 0 <= ny < h and mask[ny, nx] and (nx, ny) not in parent:
                     parent[(nx, ny)] = last
+                    dist[ny, nx] = dist[y, x] + 1
                     queue.append((nx, ny))
-    path = [last]
+    tail = last
+    if avoid is not None:
+        ends = (dist >= 0) & (dist == cv2.dilate(dist, np.ones((5, 5), np.uint8)))
+        ys, xs = np.nonzero(ends)
+        outside = ~((xs >= avoid[0]) & (xs <= avoid[2]) & (ys >= avoid[1]) & (ys <= avoid[3]))
+        if outside.any():
+            i = int(np.argmax(np.where(outside, dist[ys, xs], -1)))
+            tail = (int(xs[i]), int(ys[i]))
+    path = [tail]
     while path[-1] != start:
         path.append(parent[path[-1]])
     return path
@@ -298,12 +322,19 @@ def _touches(mask: np.ndarray, rect: tuple[int, int, int, int], margin: int) -> 
     return bool(mask[y0 : y + h + margin, x0 : x + w + margin].any())
 
 
+def _symbol_at(
+    point: tuple[float, float], shapes: list[PxShape], reach: int
+) -> tuple[int, int, int, int] | None:
+    """The box of the symbol within ``reach`` px of ``point``, if any."""
+    x, y = point
+    for s in shapes:
+        if s.box[0] - reach <= x <= s.box[2] + reach and s.box[1] - reach <= y <= s.box[3] + reach:
+            return s.box
+    return None
+
+
 def _points_at_symbol(tip: tuple[float, float], shapes: list[PxShape], reach: int) -> bool:
-    x, y = tip
-    return any(
-        s.box[0] - reach <= x <= s.box[2] + reach and s.box[1] - reach <= y <= s.box[3] + reach
-        for s in shapes
-    )
+    return _symbol_at(tip, shapes, reach) is not None
 
 
 def find_arrows(
@@ -357,6 +388,7 @@ def find_arrows(
     line_px = np.bincount(labels[lines_small], minlength=n_labels)
     arrows: list[list[tuple[float, float]]] = []
     used: list[int] = []
+    tip_reach, apart = pt(TIP_REACH_PT, dpi), pt(TAIL_APART_PT, dpi)
     for head in heads:
         m = cv2.moments(head)
         hx, hy = m["m10"] / m["m00"], m["m01"] / m["m00"]
@@ -376,7 +408,16 @@ def find_arrows(
         ys, xs = np.nonzero(labels == label)
         x0, y0 = xs.min(), ys.min()
         comp = (labels[y0 : ys.max() + 1, x0 : xs.max() + 1] == label).astype(np.uint8)
-        path = _geodesic_path(comp, (sx - x0, sy - y0))
+        target = _symbol_at((hx, hy), shapes, tip_reach)
+        avoid = None
+        if target is not None:
+            avoid = (
+                (target[0] - apart) / step - x0,
+                (target[1] - apart) / step - y0,
+                (target[2] + apart) / step - x0,
+                (target[3] + apart) / step - y0,
+            )
+        path = _geodesic_path(comp, (sx - x0, sy - y0), avoid)
         if len(path) * step < pt(8.0, dpi):
             continue  # a blob with no stroke behind it is not an arrow
         poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
@@ -391,7 +432,7 @@ def find_arrows(
         points[-1] = (float(tip[0]), float(tip[1]))
         tip_px = (round(points[-1][0]), round(points[-1][1]))
         if not (
-            _points_at_symbol(points[-1], shapes, pt(TIP_REACH_PT, dpi))
+            _points_at_symbol(points[-1], shapes, tip_reach)
             or _touches(long_lines, (tip_px[0], tip_px[1], 1, 1), pt(TIP_ON_LINE_PT, dpi))
         ):
             continue  # arrows end at a symbol or join a line; blobs in text end anywhere

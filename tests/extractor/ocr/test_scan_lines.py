@@ -86,3 +86,17 @@ def test_arrowhead_whose_tip_touches_the_box_below_is_a_head():
     (head,) = shapes._heads(ink, DPI)
     x, y, w, h = cv2.boundingRect(head)
     assert x >= 185 and x + w <= 215 and y >= 225 and y + h <= 255
+
+
+def test_connector_tail_is_not_at_the_symbol_its_head_points_at():
+    # strokes at one pixel per point: the head at (40, 40) points down at a decision
+    # whose box is avoided; the strokes split at (40, 10): left to a terminator's end
+    # at (5, 10), and a longer loop-back leg down to the decision's side at (60, 40)
+    mask = np.zeros((60, 80), np.uint8)
+    mask[10:41, 40] = 1  # up from the head
+    mask[10, 5:61] = 1  # across: the terminator's side ... the loop-back's corner
+    mask[10:41, 60] = 1  # the loop-back leg, down to the decision's side
+    decision = (35.0, 35.0, 75.0, 55.0)
+    assert shapes._geodesic_path(mask, (40, 40))[0] == (60, 40)  # plain: the farthest end
+    path = shapes._geodesic_path(mask, (40, 40), decision)
+    assert path[0] == (5, 10) and path[-1] == (40, 40)
