@@ -46,6 +46,7 @@ LETTERS_PER_EDIT = 7
 OCR_UPPER_SHARE = 0.8
 # A table-of-contents entry: dot leaders, or a title ending in a page number.
 TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s\d{1,3}\s*$)")
+TOC_LEADERS, TOC_PAGE = re.compile(r"\.{4,}|…{2,}"), re.compile(r"\s\d{1,3}\s*$")
 # Longest heading line worth testing (a sentence is not a heading).
 MAX_HEADING_CHARS = 70
 # A sub-heading inside a chapter: "A. Capaian Kinerja Organisasi", "3.2 Realisasi Anggaran".
@@ -333,7 +334,22 @@ def _next_is_heading(blocks: list[Block], start: int) -> bool:
             first = b.text.split("\n")[0]
             return (
                 heading_of([first], _is_ocr(b)) is not None
-                or bool(TOC_LINE.search(squash(first)))
+                or _contents_entry(first, _is_ocr(b))
                 or _is_bab_line(first)
             )
     return False
+
+
+def _contents_entry(line: str, ocr: bool) -> bool:
+    """A contents line: dot leaders, or a heading-like title and its page number. A body
+    paragraph whose first wrapped line ends in a number ("… sebanyak 12") is not one."""
+    text = squash(line)
+    if TOC_LEADERS.search(text):
+        return True
+    m = TOC_PAGE.search(text)
+    if not m:
+        return False
+    title = text[: m.start()].strip()
+    return bool(title) and (
+        heading_of([title], ocr) is not None or _is_bab_line(title) or _mostly_upper(title, ocr)
+    )

@@ -323,3 +323,37 @@ def test_budget_header_states_the_unit() -> None:
     rec = parse_lkip(budget_report(rows, header), SOURCE, ExtractionOptions())
     assert (rec.budget[0].ceiling, rec.budget[0].realised) == (1250500000.0, 1100000000.0)
     assert rec.budget[0].percent == 87.96
+
+
+def test_heading_kept_when_the_next_paragraph_line_ends_in_a_number() -> None:
+    """A body paragraph whose first wrapped line ends in a number is not a contents line
+    (the heading before it used to be dropped as part of a table of contents)."""
+    blocks = [
+        para("LAPORAN KINERJA INSTANSI PEMERINTAH", 1),
+        para("BAB I", 3),
+        para("PENDAHULUAN", 3),
+        para(
+            "Dinas Sosial dibentuk dengan Peraturan Daerah dan pada 2023 mempunyai pegawai 12\n"
+            "orang fungsional dan 30 orang pelaksana.",
+            3,
+        ),
+        para("BAB II PERENCANAAN KINERJA", 4),
+        para("Rencana Strategis 2021-2026 menjadi acuan.", 4),
+    ]
+    rec = parse_lkip(layout(blocks), SOURCE, ExtractionOptions())
+    assert [(c.key, c.page) for c in rec.chapters][:2] == [
+        ("pendahuluan", 3),
+        ("perencanaan_kinerja", 4),
+    ]
+
+
+def test_contents_entries_with_page_numbers_are_still_contents() -> None:
+    blocks = [
+        para("LAPORAN KINERJA INSTANSI PEMERINTAH", 1),
+        para("BAB I PENDAHULUAN 1", 2),
+        para("BAB II PERENCANAAN KINERJA 5", 2),
+        para("BAB I PENDAHULUAN", 3),
+        para("Latar belakang laporan ini.", 3),
+    ]
+    rec = parse_lkip(layout(blocks), SOURCE, ExtractionOptions())
+    assert [(c.key, c.page) for c in rec.chapters][:1] == [("pendahuluan", 3)]
