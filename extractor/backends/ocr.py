@@ -130,15 +130,28 @@ def _as_array(image: Image.Image | np.ndarray) -> np.ndarray:
     return np.asarray(image)
 
 
-def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:
+@dataclass
+class Prepared:
+    """A page ready for geometry: flat level gray, its ink mask, resolution, and whether
+    it is a photographed sheet (cut out of a picture of a desk)."""
+
+    gray: np.ndarray
+    ink: np.ndarray
+    dpi: float
+    photo: bool = False
+
+
+def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
     """Flat, level gray page and its ink mask, at a readable resolution."""
+    photo = False
     if pixels.ndim == 3:
         quad = prep.find_page(pixels)
         if quad is not None:
             pixels = prep.warp_page(pixels, quad)
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
+            photo = True
     gray = prep.flatten_light(prep.to_gray(pixels), dpi)
-    ink = prep.binarize(gray, dpi)
+    ink = prep.binarize(gray, dpi, blurred=photo)
     prep.clear_border(gray, ink)
     height = prep.char_height(ink)
     if 0 < height < MIN_CHAR_PX:
@@ -153,12 +166,18 @@ def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, fl
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         dpi = WORK_DPI
-        ink = prep.binarize(gray, dpi)
+        ink = prep.binarize(gray, dpi, blurred=photo)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:
         gray = prep.rotate(gray, angle)
-        ink = prep.binarize(gray, dpi)
-    return gray, ink, dpi
+        ink = prep.binarize(gray, dpi, blurred=photo)
+    return Prepared(gray, ink, dpi, photo)
+
+
+def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:
+    """Flat, level gray page and its ink mask, at a readable resolution."""
+    page = _prepare_page(pixels, dpi)
+    return page.gray, page.ink, page.dpi
 
 
 def _rule_mask(segs: list[lines.PxSegment], shape: tuple[int, int]) -> np.ndarray:
@@ -221,7 +240,8 @@ def _line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
 def _analyse(
     image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str
 ) -> tuple[PageGeometry, PageWork]:
-    gray, ink, dpi = _prepare(_as_array(image), dpi)
+    page = _prepare_page(_as_array(image), dpi)
+    gray, ink, dpi = page.gray, page.ink, page.dpi
     hmask, vmask = _line_masks(ink, dpi)
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
@@ -236,6 +256,10 @@ def _analyse(
     clutter = cv2.bitwise_or(cv2.bitwise_or(hmask, vmask), strokes)
     clutter = cv2.bitwise_or(clutter, cv2.bitwise_and(rings, cv2.bitwise_not(interiors)))
     clean = lines.erase(gray, clutter)
+    if page.photo:
+        # blurred print touches: Tesseract's own Otsu glues a word into one blob, which
+        # sparse mode drops as non-text; only the ink mask's pixels keep their gray
+        clean[ink == 0] = 255
     words = tesseract.ocr_page(clean, dpi, lang)
 
     s = 72.0 / dpi

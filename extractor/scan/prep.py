@@ -135,10 +135,16 @@ def block_size(dpi: float) -> int:
     return max(15, round(31 * dpi / 300) | 1)
 
 
-def binarize(gray: np.ndarray, dpi: float) -> np.ndarray:
-    """Ink mask (255 = ink) by adaptive mean threshold; survives grey backgrounds."""
+def binarize(gray: np.ndarray, dpi: float, blurred: bool = False) -> np.ndarray:
+    """Ink mask (255 = ink) by adaptive threshold; survives grey backgrounds.
+
+    ``blurred`` (phone photos): the local mean is Gaussian-weighted. A plain window mean
+    fills the counters and gaps of soft small print, so words become solid bars that
+    read as rules and arrowheads; the Gaussian mean keeps letters apart.
+    """
+    method = cv2.ADAPTIVE_THRESH_GAUSSIAN_C if blurred else cv2.ADAPTIVE_THRESH_MEAN_C
     return cv2.adaptiveThreshold(
-        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
+        gray, 255, method, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
     )
 
 
