@@ -245,6 +245,7 @@ def _analyse(
     hmask, vmask = _line_masks(ink, dpi)
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
+    segs = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER)
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
     arrows, strokes = shapes.find_arrows(ink, rules, found, dpi)

@@ -28,6 +28,9 @@ MAX_LINE_THICK_PT = 3.0
 STROKE_NEIGHBOUR_PT, STROKE_TEXT_SHARE = 2.0, 0.35
 #: Pieces on one line with gaps up to this (points) are one rule (broken toner, crossings).
 JOIN_GAP_PT = 12.0
+#: Pieces on one line further apart, up to this (points; a stamp is ~80 pt across), are
+#: one rule when the ink mask runs along the line over BRIDGE_COVER of the gap.
+BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
 
 
 @dataclass
@@ -163,6 +166,49 @@ def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[
         else:
             joined.append(seg)
     return joined
+
+
+def bridge_gaps(
+    segs: list[PxSegment], ink: np.ndarray, max_gap_px: int, min_cover: float
+) -> list[PxSegment]:
+    """Collinear segments joined across gaps the page's ink still covers along the line.
+
+    A rule under a stamp's or signature's strokes is left out of the line masks there
+    (ink beside it, as in text), which cuts a table's frame in two. When the ink mask
+    holds the line across at least ``min_cover`` of the gap's length, it is one rule.
+    """
+    out: list[PxSegment] = []
+    for horizontal in (True, False):
+        group = sorted(
+            (s for s in segs if s.horizontal == horizontal),
+            key=lambda s: (s.y0, s.x0) if horizontal else (s.x0, s.y0),
+        )
+        joined: list[PxSegment] = []
+        for seg in group:
+            for prev in reversed(joined[-8:]):
+                tol = max(3.0, prev.thick, seg.thick)
+                if horizontal:
+                    across, lo, hi = (prev.y0 + seg.y0) / 2, prev.x1, seg.x0
+                    same = abs(prev.y0 - seg.y0) <= tol
+                else:
+                    across, lo, hi = (prev.x0 + seg.x0) / 2, prev.y1, seg.y0
+                    same = abs(prev.x0 - seg.x0) <= tol
+                if not same or hi - lo > max_gap_px or hi <= lo:
+                    continue
+                a0, a1 = max(0, round(across - tol)), round(across + tol) + 1
+                a, b = int(lo), int(hi) + 1
+                band = ink[a0:a1, a:b] if horizontal else ink[a:b, a0:a1]
+                covered = band.any(axis=0 if horizontal else 1)
+                if covered.size and covered.mean() >= min_cover:
+                    if horizontal:
+                        prev.x1 = max(prev.x1, seg.x1)
+                    else:
+                        prev.y1 = max(prev.y1, seg.y1)
+                    break
+            else:
+                joined.append(seg)
+        out.extend(joined)
+    return out
 
 
 def erase(gray: np.ndarray, mask: np.ndarray, grow_px: int = 2) -> np.ndarray:

@@ -73,3 +73,19 @@ def test_thin_gray_digit_counts_as_print_but_specks_do_not():
     for x in range(85, 135, 8):
         cv2.circle(specks, (x, 120), 2, 60, -1)
     assert ocr._ink_px(specks, box, DPI) == 0
+
+
+def test_rule_under_a_stamp_is_bridged_but_separate_rules_are_not():
+    ink = np.zeros((400, 1400), np.uint8)
+    ink[100:103, 50:1350] = 255  # a table rule; the line masks lost 500-800 (stamp text)
+    ink[300:303, 50:500] = 255  # two rules on one line with paper between them
+    ink[300:303, 800:1350] = 255
+    segs = [
+        lines.PxSegment(50, 101, 500, 101, 3),
+        lines.PxSegment(800, 101, 1350, 101, 3),
+        lines.PxSegment(50, 301, 500, 301, 3),
+        lines.PxSegment(800, 301, 1350, 301, 3),
+    ]
+    out = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), lines.BRIDGE_COVER)
+    spans = sorted((round(s.y0), s.x0, s.x1) for s in out)
+    assert spans == [(101, 50, 1350), (301, 50, 500), (301, 800, 1350)]
