@@ -256,12 +256,10 @@ def _analyse(
     interiors = shapes.shape_rings(found, ink.shape, 0)
     clutter = cv2.bitwise_or(cv2.bitwise_or(hmask, vmask), strokes)
     clutter = cv2.bitwise_or(clutter, cv2.bitwise_and(rings, cv2.bitwise_not(interiors)))
-    clean = lines.erase(gray, clutter)
-    if page.photo:
-        # blurred print touches: Tesseract's own Otsu glues a word into one blob, which
-        # sparse mode drops as non-text; only the ink mask's pixels keep their gray
-        clean[ink == 0] = 255
-    words = tesseract.ocr_page(clean, dpi, lang)
+    # blurred print (photos): sharpened for the LSTM before the rules go (sharpening
+    # after would darken their erased fringes into "|"), and found by a local threshold
+    clean = lines.erase(prep.sharpen_print(gray, dpi) if page.photo else gray, clutter)
+    words = tesseract.ocr_page(clean, dpi, lang, soft=page.photo)
 
     s = 72.0 / dpi
     boxes = [sh.box for sh in found]

