@@ -35,6 +35,10 @@ def _lexicon() -> dict:
     text = resources.files("extractor.data").joinpath("ocr_confusions.yml").read_text("utf-8")
     data = yaml.safe_load(text)
     known = {w for group in data["known_words"].values() for w in group}
+    # the words of job titles: a misread role name ("Kepata Dinas") is an unknown actor
+    from extractor.fields.jabatan import title_words  # lazy: the title lexicon's YAML
+
+    known |= title_words()
     return {
         "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
