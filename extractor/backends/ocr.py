@@ -118,6 +118,7 @@ class PageWork:
     ocr_image: np.ndarray
     dpi: float
     words: list[tesseract.PxWord] = field(default_factory=list)
+    photo: bool = False
 
 
 def _as_array(image: Image.Image | np.ndarray) -> np.ndarray:
@@ -281,7 +282,7 @@ def _analyse(
         arrows=[Arrow(points=[(x * s, y * s) for x, y in a]) for a in arrows],
         source="ocr",
     )
-    work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words)
+    work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words, photo=page.photo)
     return geom, work
 
 
@@ -447,7 +448,9 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     cells = _cells_to_reread(work, geom)
     if not cells:
         return 0
-    results = tesseract.ocr_crops(work.ocr_image, [b for b, _ in cells], work.dpi, lang)
+    results = tesseract.ocr_crops(
+        work.ocr_image, [b for b, _ in cells], work.dpi, lang, soft=work.photo
+    )
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]

@@ -126,7 +126,11 @@ def ocr_page(
 
 
 def ocr_crops(
-    gray: np.ndarray, boxes: list[tuple[int, int, int, int]], dpi: float, lang: str
+    gray: np.ndarray,
+    boxes: list[tuple[int, int, int, int]],
+    dpi: float,
+    lang: str,
+    soft: bool = False,
 ) -> list[list[PxWord]]:
     """Re-read several boxes (x0, y0, x1, y1 px) of ``gray`` in one Tesseract call.
 
@@ -149,7 +153,7 @@ def ocr_crops(
         bands.append((y, y + band.shape[0]))
         y += band.shape[0]
     strip = np.vstack(parts)
-    words = _words(_run(strip, lang, CROP_PSM, dpi))
+    words = _words(_run(strip, lang, CROP_PSM, dpi, SOFT_PRINT_TESS if soft else None))
     out: list[list[PxWord]] = [[] for _ in boxes]
     for w in words:
         cy = w.top + w.height / 2
