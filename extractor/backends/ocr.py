@@ -28,6 +28,7 @@ image, and keeping every page image alive until grid building would cost memory.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import multiprocessing
 import os
@@ -308,6 +309,7 @@ def page_geometry(
     """
     geom, work = _analyse(image, page_number, dpi, lang)
     reocr_cells(work, geom, lang)
+    fix_waktu_units(work, geom)
     geom.words = _to_words(work.words, work.dpi)
     return geom
 
@@ -387,6 +389,70 @@ def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
     return rows
 
 
+def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
+    """Grid columns under a Waktu header word, and the lowest bottom (px) of those words."""
+    cols: set[int] = set()
+    header_bottom = 0.0
+    found = [w for w in work.words if WAKTU_HEADER.match(w.text)]
+    if not found:
+        return cols, header_bottom
+    # the header is the topmost "Waktu"; one further down is body text ("pada waktu")
+    top = min(found, key=lambda w: w.top)
+    for w in found:
+        if w.top <= top.top + top.height:
+            cx = w.left + w.width / 2
+            cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
+            header_bottom = max(header_bottom, w.top + w.height)
+    return cols, header_bottom
+
+
+def _reading_order(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
+    """Words by line (a word whose centre lies within the line's first word), left to right."""
+    rows: list[list[tesseract.PxWord]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        cy = w.top + w.height / 2
+        for row in rows:
+            if row[0].top <= cy <= row[0].top + row[0].height:
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    return [w for row in rows for w in sorted(row, key=lambda w: w.left)]
+
+
+def _fix_units(words: list[tesseract.PxWord]) -> int:
+    """Words (in reading order) right after a number become the time unit they resemble."""
+    fixed = 0
+    for prev, w in itertools.pairwise(words):
+        if not w.text[:1].isalpha() or any(ch.isdigit() for ch in w.text):
+            continue
+        if not normalise.fix_digits(prev.text.rstrip("-"), force=True).isdigit():
+            continue
+        unit = normalise.closest_unit(w.text)
+        if unit is not None and unit != w.text.lower():
+            w.text = unit.capitalize()
+            fixed += 1
+    return fixed
+
+
+def fix_waktu_units(work: PageWork, geom: PageGeometry) -> int:
+    """In the Waktu column, a word right after a number is a time unit: a misread one
+    ("15 Merut", "30 Meret", "1 Han") becomes the unit it is closest to, at a looser
+    similarity than anywhere else (``normalise.closest_unit``). Returns the words fixed."""
+    ys, xs = _approx_grid(geom, work.dpi)
+    if len(ys) < 2 or len(xs) < 2:
+        return 0
+    cols, header_bottom = _waktu_columns(work, xs)
+    fixed = 0
+    for c in cols:
+        for r in range(len(ys) - 1):
+            if ys[r] < header_bottom:
+                continue
+            box = (int(xs[c]), int(ys[r]), int(xs[c + 1]), int(ys[r + 1]))
+            fixed += _fix_units(_reading_order([w for w in work.words if _inside(w, box)]))
+    return fixed
+
+
 def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, str]]:
     """Cells (px box, kind) that must hold a value but read badly or not at all.
 
@@ -397,13 +463,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     if len(ys) < 2 or len(xs) < 2:
         return []
     inset = lines.pt(1.5, work.dpi)
-    waktu_cols: set[int] = set()
-    header_bottom = 0.0
-    for w in work.words:
-        if WAKTU_HEADER.match(w.text):
-            cx = w.left + w.width / 2
-            waktu_cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
-            header_bottom = max(header_bottom, w.top + w.height)
+    waktu_cols, header_bottom = _waktu_columns(work, xs)
     header_rows = _header_rows(work, ys)
     picked: list[tuple[CellBox, str]] = []
     for r in range(len(ys) - 1):
@@ -459,6 +519,8 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         if not new:
             continue
         if kind == "waktu":
+            _fix_units(new)
+            new_text = " ".join(normalise.normalise_word(w.text) for w in new)
             better = bool(DURATION_TEXT.match(new_text)) and (
                 not DURATION_TEXT.match(old_text) or _mean_conf(new) > _mean_conf(old)
             )
