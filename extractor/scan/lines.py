@@ -181,11 +181,11 @@ def bridge_gaps(
     for horizontal in (True, False):
         group = sorted(
             (s for s in segs if s.horizontal == horizontal),
-            key=lambda s: (s.y0, s.x0) if horizontal else (s.x0, s.y0),
+            key=lambda s: s.x0 if horizontal else s.y0,
         )
         joined: list[PxSegment] = []
-        for seg in group:
-            for prev in reversed(joined[-8:]):
+        for seg in group:  # left to right (top to bottom): a piece's left part is joined
+            for prev in joined:
                 tol = max(3.0, prev.thick, seg.thick)
                 if horizontal:
                     across, lo, hi = (prev.y0 + seg.y0) / 2, prev.x1, seg.x0
