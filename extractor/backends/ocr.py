@@ -248,6 +248,9 @@ def _analyse(
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
     segs = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER)
+    segs = lines.reach_rules_on_ink(
+        segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, RULE_SHARE
+    )
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
     arrows, strokes = shapes.find_arrows(ink, rules, found, dpi)

@@ -89,3 +89,19 @@ def test_rule_under_a_stamp_is_bridged_but_separate_rules_are_not():
     out = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), lines.BRIDGE_COVER)
     spans = sorted((round(s.y0), s.x0, s.x1) for s in out)
     assert spans == [(101, 50, 1350), (301, 50, 500), (301, 800, 1350)]
+
+
+def test_column_rule_lost_in_a_shaded_header_reaches_the_top_rule_along_its_ink():
+    ink = np.zeros((400, 800), np.uint8)
+    ink[50:53, 50:750] = 255  # table top
+    ink[150:153, 50:750] = 255  # header / body boundary
+    ink[50:390, 300:303] = 255  # a column rule, drawn to the top
+    ink[150:390, 500:503] = 255  # a column rule that really starts at the boundary
+    segs = [
+        lines.PxSegment(50, 51, 750, 51, 3),
+        lines.PxSegment(50, 151, 750, 151, 3),
+        lines.PxSegment(301, 150, 301, 390, 3),  # the line masks lost its header part
+        lines.PxSegment(501, 150, 501, 390, 3),
+    ]
+    out = lines.reach_rules_on_ink(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), 0.9, 0.6)
+    assert (out[2].y0, out[3].y0) == (51, 150)
