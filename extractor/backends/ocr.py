@@ -28,6 +28,7 @@ image, and keeping every page image alive until grid building would cost memory.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import multiprocessing
 import os
@@ -60,11 +61,6 @@ from extractor.sop.lexicon import labels
 
 log = logging.getLogger(__name__)
 
-#: Unsharp mask of an enlarged page before the page pass (px at WORK_DPI, weight):
-#: measured on the 200-dpi corpus TIFFs, outputs 82.8 -> 97.8 % right, other fields
-#: unchanged; flat from sigma 2-3 px and weight 0.8-1.2; sigma 1 px cost steps, and
-#: native 300-dpi pages lose steps when sharpened (87.5 %), so they are left alone.
-SHARPEN_SIGMA_PX, SHARPEN_AMOUNT = 2.5, 1.0
 #: Median glyph height (px) below which text cannot be read.
 MIN_CHAR_PX = 7.0
 #: Pages scanned coarser than this (dpi) are enlarged to it before any geometry: the
@@ -122,6 +118,7 @@ class PageWork:
     ocr_image: np.ndarray
     dpi: float
     words: list[tesseract.PxWord] = field(default_factory=list)
+    photo: bool = False
 
 
 def _as_array(image: Image.Image | np.ndarray) -> np.ndarray:
@@ -134,15 +131,28 @@ def _as_array(image: Image.Image | np.ndarray) -> np.ndarray:
     return np.asarray(image)
 
 
-def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:
+@dataclass
+class Prepared:
+    """A page ready for geometry: flat level gray, its ink mask, resolution, and whether
+    it is a photographed sheet (cut out of a picture of a desk)."""
+
+    gray: np.ndarray
+    ink: np.ndarray
+    dpi: float
+    photo: bool = False
+
+
+def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
     """Flat, level gray page and its ink mask, at a readable resolution."""
+    photo = False
     if pixels.ndim == 3:
         quad = prep.find_page(pixels)
         if quad is not None:
             pixels = prep.warp_page(pixels, quad)
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
+            photo = True
     gray = prep.flatten_light(prep.to_gray(pixels), dpi)
-    ink = prep.binarize(gray, dpi)
+    ink = prep.binarize(gray, dpi, blurred=photo)
     prep.clear_border(gray, ink)
     height = prep.char_height(ink)
     if 0 < height < MIN_CHAR_PX:
@@ -157,18 +167,18 @@ def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, fl
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         dpi = WORK_DPI
-        ink = prep.binarize(gray, dpi)
+        ink = prep.binarize(gray, dpi, blurred=photo)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:
         gray = prep.rotate(gray, angle)
-        ink = prep.binarize(gray, dpi)
-    return gray, ink, dpi
+        ink = prep.binarize(gray, dpi, blurred=photo)
+    return Prepared(gray, ink, dpi, photo)
 
 
-def _sharpen(gray: np.ndarray) -> np.ndarray:
-    """Unsharp mask for Tesseract on an enlarged page, whose strokes come out gray and soft."""
-    blur = cv2.GaussianBlur(gray, (0, 0), SHARPEN_SIGMA_PX)
-    return cv2.addWeighted(gray, 1 + SHARPEN_AMOUNT, blur, -SHARPEN_AMOUNT, 0)
+def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:
+    """Flat, level gray page and its ink mask, at a readable resolution."""
+    page = _prepare_page(pixels, dpi)
+    return page.gray, page.ink, page.dpi
 
 
 def _rule_mask(segs: list[lines.PxSegment], shape: tuple[int, int]) -> np.ndarray:
@@ -232,10 +242,15 @@ def _analyse(
     image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str
 ) -> tuple[PageGeometry, PageWork]:
     src_dpi = dpi
-    gray, ink, dpi = _prepare(_as_array(image), dpi)
+    page = _prepare_page(_as_array(image), dpi)
+    gray, ink, dpi = page.gray, page.ink, page.dpi
     hmask, vmask = _line_masks(ink, dpi)
     join = lines.pt(lines.JOIN_GAP_PT, dpi)
     segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
+    segs = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER)
+    segs = lines.reach_rules_on_ink(
+        segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, RULE_SHARE
+    )
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
     arrows, strokes = shapes.find_arrows(ink, rules, found, dpi)
@@ -246,14 +261,15 @@ def _analyse(
     interiors = shapes.shape_rings(found, ink.shape, 0)
     clutter = cv2.bitwise_or(cv2.bitwise_or(hmask, vmask), strokes)
     clutter = cv2.bitwise_or(clutter, cv2.bitwise_and(rings, cv2.bitwise_not(interiors)))
-    clean = lines.erase(gray, clutter)
-    if src_dpi * MIN_SCALE < WORK_DPI:
-        # an enlarged coarse scan: Tesseract reads crisper strokes (the geometry above
-        # works on the unsharpened page, where sharpening cost steps)
-        clean = _sharpen(clean)
-    # paper shade and speckle turn white, so Tesseract's own threshold settles on print
-    clean[clean >= tesseract.PAPER_GRAY] = 255
-    words = tesseract.ocr_page(clean, dpi, lang)
+    # blurred print (photos, coarse scans enlarged to WORK_DPI): sharpened for the LSTM
+    # before the rules go (sharpening after would darken their erased fringes into "|");
+    # native 300-dpi pages lose steps when sharpened and are left alone
+    sharpen = page.photo or src_dpi * MIN_SCALE < WORK_DPI
+    clean = lines.erase(prep.sharpen_print(gray, dpi) if sharpen else gray, clutter)
+    if not page.photo:
+        # paper shade and speckle turn white, so Tesseract's own threshold settles on print
+        clean[clean >= tesseract.PAPER_GRAY] = 255
+    words = tesseract.ocr_page(clean, dpi, lang, soft=page.photo)
 
     s = 72.0 / dpi
     boxes = [sh.box for sh in found]
@@ -275,7 +291,7 @@ def _analyse(
         arrows=[Arrow(points=[(x * s, y * s) for x, y in a]) for a in arrows],
         source="ocr",
     )
-    work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words)
+    work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words, photo=page.photo)
     return geom, work
 
 
@@ -301,6 +317,7 @@ def page_geometry(
     """
     geom, work = _analyse(image, page_number, dpi, lang)
     reocr_cells(work, geom, lang)
+    fix_waktu_units(work, geom)
     geom.words = _to_words(work.words, work.dpi)
     return geom
 
@@ -397,6 +414,70 @@ def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
     return {i for i, seen in found.items() if len(seen) >= 2}
 
 
+def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
+    """Grid columns under a Waktu header word, and the lowest bottom (px) of those words."""
+    cols: set[int] = set()
+    header_bottom = 0.0
+    found = [w for w in work.words if WAKTU_HEADER.match(w.text)]
+    if not found:
+        return cols, header_bottom
+    # the header is the topmost "Waktu"; one further down is body text ("pada waktu")
+    top = min(found, key=lambda w: w.top)
+    for w in found:
+        if w.top <= top.top + top.height:
+            cx = w.left + w.width / 2
+            cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
+            header_bottom = max(header_bottom, w.top + w.height)
+    return cols, header_bottom
+
+
+def _reading_order(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
+    """Words by line (a word whose centre lies within the line's first word), left to right."""
+    rows: list[list[tesseract.PxWord]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        cy = w.top + w.height / 2
+        for row in rows:
+            if row[0].top <= cy <= row[0].top + row[0].height:
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    return [w for row in rows for w in sorted(row, key=lambda w: w.left)]
+
+
+def _fix_units(words: list[tesseract.PxWord]) -> int:
+    """Words (in reading order) right after a number become the time unit they resemble."""
+    fixed = 0
+    for prev, w in itertools.pairwise(words):
+        if not w.text[:1].isalpha() or any(ch.isdigit() for ch in w.text):
+            continue
+        if not normalise.fix_digits(prev.text.rstrip("-"), force=True).isdigit():
+            continue
+        unit = normalise.closest_unit(w.text)
+        if unit is not None and unit != w.text.lower():
+            w.text = unit.capitalize()
+            fixed += 1
+    return fixed
+
+
+def fix_waktu_units(work: PageWork, geom: PageGeometry) -> int:
+    """In the Waktu column, a word right after a number is a time unit: a misread one
+    ("15 Merut", "30 Meret", "1 Han") becomes the unit it is closest to, at a looser
+    similarity than anywhere else (``normalise.closest_unit``). Returns the words fixed."""
+    ys, xs = _approx_grid(geom, work.dpi)
+    if len(ys) < 2 or len(xs) < 2:
+        return 0
+    cols, header_bottom = _waktu_columns(work, xs)
+    fixed = 0
+    for c in cols:
+        for r in range(len(ys) - 1):
+            if ys[r] < header_bottom:
+                continue
+            box = (int(xs[c]), int(ys[r]), int(xs[c + 1]), int(ys[r + 1]))
+            fixed += _fix_units(_reading_order([w for w in work.words if _inside(w, box)]))
+    return fixed
+
+
 def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, str]]:
     """Cells (px box, kind) that must hold a value but read badly or not at all.
 
@@ -407,13 +488,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     if len(ys) < 2 or len(xs) < 2:
         return []
     inset = lines.pt(1.5, work.dpi)
-    waktu_cols: set[int] = set()
-    header_bottom = 0.0
-    for w in work.words:
-        if WAKTU_HEADER.match(w.text):
-            cx = w.left + w.width / 2
-            waktu_cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
-            header_bottom = max(header_bottom, w.top + w.height)
+    waktu_cols, header_bottom = _waktu_columns(work, xs)
     header_rows = _header_rows(work, ys)
     picked: list[tuple[CellBox, str]] = []
     for r in range(len(ys) - 1):
@@ -458,7 +533,9 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     cells = _cells_to_reread(work, geom)
     if not cells:
         return 0
-    results = tesseract.ocr_crops(work.ocr_image, [b for b, _ in cells], work.dpi, lang)
+    results = tesseract.ocr_crops(
+        work.ocr_image, [b for b, _ in cells], work.dpi, lang, soft=work.photo
+    )
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
@@ -467,6 +544,8 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         if not new:
             continue
         if kind == "waktu":
+            _fix_units(new)
+            new_text = " ".join(normalise.normalise_word(w.text) for w in new)
             better = bool(DURATION_TEXT.match(new_text)) and (
                 not DURATION_TEXT.match(old_text) or _mean_conf(new) > _mean_conf(old)
             )

@@ -96,10 +96,12 @@ def reach_long_rules(
     starting 8 pt below the table top), and a rule's end can be joined to a stroke of
     print just beyond the frame (overshooting it by 7 pt). An end that is not already on
     a perpendicular rule (within ``tol``) but has one within ``gap`` on either side is
-    moved onto the nearest. Only long perpendiculars (``min_share`` of the longest)
-    count: table frame and row rules, not connector pieces. A long rule may reach
-    further, ``gap_share`` of its length: a column rule hidden for 21 pt behind an
-    off-page connector drawn over it at the foot of the page is still a column rule.
+    moved onto the nearest. Only long rules move and only long perpendiculars count
+    (``min_share`` of the longest of their kind): table frame, row and column rules, not
+    connector pieces (snapped, a photo's connectors closed little boxes in the grid).
+    A long rule may reach further, ``gap_share`` of its length: a column rule hidden for
+    21 pt behind an off-page connector drawn over it at the foot of the page is still a
+    column rule.
     """
     if not rules or not perps:
         return rules
@@ -112,8 +114,12 @@ def reach_long_rules(
             return end
         return min(near, key=lambda x: abs(x - end))
 
+    own_longest = max(r.length for r in rules)
     out: list[Rule] = []
     for r in rules:
+        if r.length < min_share * own_longest:
+            out.append(r)  # a connector piece or a cell's inner line: taken as drawn
+            continue
         across = [p.pos for p in long if p.lo - tol <= r.pos <= p.hi + tol]
         reach = max(gap, gap_share * r.length)
         lo, hi = snap(r.lo, across, reach), snap(r.hi, across, reach)

@@ -28,6 +28,9 @@ MAX_LINE_THICK_PT = 3.0
 STROKE_NEIGHBOUR_PT, STROKE_TEXT_SHARE = 2.0, 0.35
 #: Pieces on one line with gaps up to this (points) are one rule (broken toner, crossings).
 JOIN_GAP_PT = 12.0
+#: Pieces on one line further apart, up to this (points; a stamp is ~80 pt across), are
+#: one rule when the ink mask runs along the line over BRIDGE_COVER of the gap.
+BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
 
 
 @dataclass
@@ -163,6 +166,99 @@ def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[
         else:
             joined.append(seg)
     return joined
+
+
+def bridge_gaps(
+    segs: list[PxSegment], ink: np.ndarray, max_gap_px: int, min_cover: float
+) -> list[PxSegment]:
+    """Collinear segments joined across gaps the page's ink still covers along the line.
+
+    A rule under a stamp's or signature's strokes is left out of the line masks there
+    (ink beside it, as in text), which cuts a table's frame in two. When the ink mask
+    holds the line across at least ``min_cover`` of the gap's length, it is one rule.
+    """
+    out: list[PxSegment] = []
+    for horizontal in (True, False):
+        group = sorted(
+            (s for s in segs if s.horizontal == horizontal),
+            key=lambda s: s.x0 if horizontal else s.y0,
+        )
+        joined: list[PxSegment] = []
+        for seg in group:  # left to right (top to bottom): a piece's left part is joined
+            for prev in joined:
+                tol = max(3.0, prev.thick, seg.thick)
+                if horizontal:
+                    across, lo, hi = (prev.y0 + seg.y0) / 2, prev.x1, seg.x0
+                    same = abs(prev.y0 - seg.y0) <= tol
+                else:
+                    across, lo, hi = (prev.x0 + seg.x0) / 2, prev.y1, seg.y0
+                    same = abs(prev.x0 - seg.x0) <= tol
+                if not same or hi - lo > max_gap_px or hi <= lo:
+                    continue
+                if _covered(ink, horizontal, across, lo, hi, tol) >= min_cover:
+                    if horizontal:
+                        prev.x1 = max(prev.x1, seg.x1)
+                    else:
+                        prev.y1 = max(prev.y1, seg.y1)
+                    break
+            else:
+                joined.append(seg)
+        out.extend(joined)
+    return out
+
+
+def _covered(
+    ink: np.ndarray, horizontal: bool, across: float, lo: float, hi: float, tol: float
+) -> float:
+    """Share of ``[lo, hi]`` along a line at ``across`` where the ink mask holds ink."""
+    a0, a1 = max(0, round(across - tol)), round(across + tol) + 1
+    a, b = int(lo), int(hi) + 1
+    band = ink[a0:a1, a:b] if horizontal else ink[a:b, a0:a1]
+    covered = band.any(axis=0 if horizontal else 1)
+    return float(covered.mean()) if covered.size else 0.0
+
+
+def reach_rules_on_ink(
+    segs: list[PxSegment], ink: np.ndarray, max_gap_px: int, min_cover: float, share: float
+) -> list[PxSegment]:
+    """Segment ends carried on to the next long perpendicular rule where ink runs there.
+
+    A column rule inside a shaded header, doubled by a white seam, fails the line tests
+    there and starts at the header's lower rule; the ink still runs up to the top rule.
+    Only long perpendiculars (``share`` of the longest) count, and the ink mask must
+    hold the line over ``min_cover`` of the stretch added.
+    """
+    for horizontal in (True, False):
+        perps = [s for s in segs if s.horizontal != horizontal]
+        if not perps:
+            continue
+        longest = max(p.length for p in perps)
+        perps = [p for p in perps if p.length >= share * longest]
+        for seg in (s for s in segs if s.horizontal == horizontal):
+            tol = max(3.0, seg.thick)
+            pos = seg.y0 if horizontal else seg.x0
+            lo, hi = (seg.x0, seg.x1) if horizontal else (seg.y0, seg.y1)
+            # perpendiculars crossing this line: their position along it
+            at = sorted(
+                (p.x0 if horizontal else p.y0)
+                for p in perps
+                if (p.y0 if horizontal else p.x0) - tol
+                <= pos
+                <= (p.y1 if horizontal else p.x1) + tol
+            )
+            if not any(abs(x - lo) <= tol for x in at):
+                before = [x for x in at if lo - max_gap_px <= x < lo - tol]
+                if before and _covered(ink, horizontal, pos, before[-1], lo, tol) >= min_cover:
+                    lo = before[-1]
+            if not any(abs(x - hi) <= tol for x in at):
+                after = [x for x in at if hi + tol < x <= hi + max_gap_px]
+                if after and _covered(ink, horizontal, pos, hi, after[0], tol) >= min_cover:
+                    hi = after[0]
+            if horizontal:
+                seg.x0, seg.x1 = lo, hi
+            else:
+                seg.y0, seg.y1 = lo, hi
+    return segs
 
 
 def erase(gray: np.ndarray, mask: np.ndarray, grow_px: int = 2) -> np.ndarray:

@@ -14,6 +14,7 @@ Two levels:
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -26,6 +27,15 @@ FieldKind = Literal["nip", "date", "duration", "number", "text"]
 TOKEN_SEPARATORS = re.compile(r"([/.,:\-])")
 #: Leading/trailing punctuation stripped before a word lookup ("(Menlt)," → "Menlt").
 EDGE_PUNCT = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.UNICODE)
+#: A word right after a number in a duration column is the time unit it resembles
+#: (``closest_unit``): at most this many letters longer or shorter, this alike (difflib
+#: ratio; photo misreads of "Menit": "Merut"/"Meret" 0.6, "Mend" 0.67; "1 Han" 0.57;
+#: real count words stay below: "kali" 0.44 like "kerja"), and clearly closer than other
+#: units with the same initial.
+UNIT_LENGTH_SLACK, UNIT_CUTOFF, UNIT_MARGIN = 2, 0.5, 0.15
+#: A unit with another initial than the word's must be this alike ("Mera" is 0.67 like
+#: "kerja", "Bent" 0.67 like "menit": both left alone).
+UNIT_OTHER_INITIAL_CUTOFF = 0.7
 #: A NIP is 18 digits (birth date, appointment month, sex, serial).
 NIP_DIGITS = 18
 
@@ -35,10 +45,15 @@ def _lexicon() -> dict:
     text = resources.files("extractor.data").joinpath("ocr_confusions.yml").read_text("utf-8")
     data = yaml.safe_load(text)
     known = {w for group in data["known_words"].values() for w in group}
+    # the words of job titles: a misread role name ("Kepata Dinas") is an unknown actor
+    from extractor.fields.jabatan import title_words  # lazy: the title lexicon's YAML
+
+    known |= title_words()
     return {
         "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
         "known": known,
+        "units": [str(u) for u in data["known_words"]["units"]],
         "misreads": {str(k): str(v) for k, v in data["word_misreads"].items()},
         "roman": {str(k): str(v) for k, v in data["roman_lookalikes"].items()},
         "months": {str(m) for m in data["roman_months"]},
@@ -105,6 +120,39 @@ def fix_word(word: str) -> str:
                 return _same_case(word, candidate)
             start = low.find(wrong, start + 1)
     return word
+
+
+def closest_unit(word: str) -> str | None:
+    """The time unit (lower case) a word after a number most resembles; None when none does.
+
+    For a column that holds only durations, where "Merut" or "Mera" can only be "menit":
+    a unit with the word's initial letter and about its length (``UNIT_LENGTH_SLACK``)
+    that is ``UNIT_CUTOFF`` alike (difflib ratio) and clearly closer than any other unit
+    with that initial (``UNIT_MARGIN``: "menit" and "minggu" share the m); a unit with
+    another initial only when ``UNIT_OTHER_INITIAL_CUTOFF`` alike.
+    """
+    low = word.lower().strip(".,:;")
+    if not low:
+        return None
+    units = _lexicon()["units"]
+    if low in units:
+        return low
+    scored = sorted(
+        (
+            (SequenceMatcher(None, low, u).ratio(), u)
+            for u in units
+            if abs(len(u) - len(low)) <= UNIT_LENGTH_SLACK
+        ),
+        reverse=True,
+    )
+    same = [(score, u) for score, u in scored if u[0] == low[0]]
+    if same:
+        score, best = same[0]
+        second = same[1][0] if len(same) > 1 else 0.0
+        if score >= UNIT_CUTOFF and score - second >= UNIT_MARGIN:
+            return best
+    others = [(score, u) for score, u in scored if u[0] != low[0]]
+    return others[0][1] if others and others[0][0] >= UNIT_OTHER_INITIAL_CUTOFF else None
 
 
 def normalise_word(text: str) -> str:

@@ -30,6 +30,12 @@ FRAME_MIN_AREA = 0.12
 MIN_SKEW_DEG = 0.08
 #: Photos: the sheet must cover between these shares of the picture to be cut out.
 PAGE_MIN_AREA, PAGE_MAX_AREA = 0.2, 0.93
+#: Unsharp mask for blurred print (phone photos, coarse scans enlarged to 300 dpi):
+#: Gaussian sigma (px at 300 dpi) and amount; then gray levels from SHARP_PAPER_GRAY up
+#: are paper (the light-flattened paper sits near 250, its noise below). Measured on
+#: photos: sigma 1.5/2/3 px -> words found 86.6/88.3/88.3 %; paper whitening at 230 adds
+#: +0.5 % found and +2 % read right. On the 200-dpi TIFFs: outputs 82.8 -> 97.8 % right.
+SHARPEN_SIGMA_PX, SHARPEN_AMOUNT, SHARP_PAPER_GRAY = 2.0, 1.0, 230
 #: Working size (long side, px) for page finding and the light estimate.
 SMALL_SIDE = 900
 
@@ -135,11 +141,31 @@ def block_size(dpi: float) -> int:
     return max(15, round(31 * dpi / 300) | 1)
 
 
-def binarize(gray: np.ndarray, dpi: float) -> np.ndarray:
-    """Ink mask (255 = ink) by adaptive mean threshold; survives grey backgrounds."""
+def binarize(gray: np.ndarray, dpi: float, blurred: bool = False) -> np.ndarray:
+    """Ink mask (255 = ink) by adaptive threshold; survives grey backgrounds.
+
+    ``blurred`` (phone photos): the local mean is Gaussian-weighted. A plain window mean
+    fills the counters and gaps of soft small print, so words become solid bars that
+    read as rules and arrowheads; the Gaussian mean keeps letters apart.
+    """
+    method = cv2.ADAPTIVE_THRESH_GAUSSIAN_C if blurred else cv2.ADAPTIVE_THRESH_MEAN_C
     return cv2.adaptiveThreshold(
-        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
+        gray, 255, method, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
     )
+
+
+def sharpen_print(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Blurred print (phone photos) made crisper for OCR: an unsharp mask, then paper white.
+
+    Measured on the 24 corpus photo pages against the PDFs' own words (sparse Tesseract
+    with a Sauvola threshold, sharpened before the rules are erased): words found
+    82.3 -> 89.1 %, words read that are right 82.5 -> 91.2 %.
+    """
+    sigma = SHARPEN_SIGMA_PX * dpi / 300.0
+    soft = cv2.GaussianBlur(gray, (0, 0), sigma)
+    sharp = cv2.addWeighted(gray, 1.0 + SHARPEN_AMOUNT, soft, -SHARPEN_AMOUNT, 0)
+    sharp[sharp >= SHARP_PAPER_GRAY] = 255
+    return sharp
 
 
 def _profile_skew(ink: np.ndarray) -> float:

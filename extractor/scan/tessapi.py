@@ -31,6 +31,9 @@ ENGINE_ENV = "SOPCHECK_OCR_ENGINE"
 #: Library names tried in turn (Debian's libtesseract5 ships ``libtesseract.so.5``).
 LIBRARY_NAMES = ("tesseract", "libtesseract.so.5", "libtesseract.so.4")
 
+#: Settings a call may change, with Tesseract 5's defaults (restored for other calls):
+#: the page binarisation that finds text blobs (0 = global Otsu, 2 = Sauvola).
+VARIABLE_DEFAULTS = {"thresholding_method": "0", "thresholding_window_size": "0.33"}
 #: Leptonica's L_SEVERITY_NONE: print no messages.
 LEPT_SEVERITY_NONE = 6
 
@@ -120,11 +123,20 @@ class TessApi:
         # Tesseract's own notes ("Detected 33 diacritics") go nowhere, as with the command
         lib.TessBaseAPISetVariable(self._handle, b"debug_file", os.devnull.encode())
 
-    def tsv(self, gray: np.ndarray, psm: int, dpi: int) -> str:
-        """Recognise an 8-bit gray image; the TSV rows the ``tesseract`` command prints."""
+    def tsv(
+        self, gray: np.ndarray, psm: int, dpi: int, variables: dict[str, str] | None = None
+    ) -> str:
+        """Recognise an 8-bit gray image; the TSV rows the ``tesseract`` command prints.
+
+        ``variables``: settings for this call only (keys of ``VARIABLE_DEFAULTS``); every
+        other call runs with the defaults, as the engine is shared by all pages.
+        """
         lib, handle = self._lib, self._handle
         pixels = np.ascontiguousarray(gray, dtype=np.uint8)
         height, width = pixels.shape
+        for name, default in VARIABLE_DEFAULTS.items():
+            value = (variables or {}).get(name, default)
+            lib.TessBaseAPISetVariable(handle, name.encode(), value.encode())
         lib.TessBaseAPISetPageSegMode(handle, psm)
         lib.TessBaseAPISetImage(handle, pixels.ctypes.data, width, height, 1, width)
         lib.TessBaseAPISetSourceResolution(handle, dpi)

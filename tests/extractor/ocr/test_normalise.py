@@ -54,3 +54,16 @@ def test_duration_and_number_fields():
 )
 def test_roman_month_lookalikes(raw, expected):
     assert normalise_word(raw) == expected
+
+
+def test_closest_unit_repairs_blurred_units_but_leaves_count_words():
+    from extractor.scan.normalise import closest_unit
+
+    assert closest_unit("Merut") == "menit"
+    assert closest_unit("Meret") == "menit"
+    assert closest_unit("Han") == "hari"
+    assert closest_unit("jarn") == "jam"
+    assert closest_unit("Minggu") == "minggu"
+    assert closest_unit("kali") is None  # "3 kali" is a count, not a misread unit
+    assert closest_unit("Mulai") is None  # as far from "menit" as from "minggu"
+    assert closest_unit("Menerima") is None

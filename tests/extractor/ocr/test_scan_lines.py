@@ -100,3 +100,38 @@ def test_connector_tail_is_not_at_the_symbol_its_head_points_at():
     assert shapes._geodesic_path(mask, (40, 40))[0] == (60, 40)  # plain: the farthest end
     path = shapes._geodesic_path(mask, (40, 40), decision)
     assert path[0] == (5, 10) and path[-1] == (40, 40)
+
+
+def test_rule_under_a_stamp_is_bridged_but_separate_rules_are_not():
+    ink = np.zeros((400, 1400), np.uint8)
+    ink[100:103, 50:1350] = 255  # a table rule; the line masks lost 500-800 (stamp text)
+    ink[300:303, 50:500] = 255  # two rules on one line with paper between them
+    ink[300:303, 800:1350] = 255
+    segs = [
+        lines.PxSegment(50, 101, 500, 101, 3),
+        lines.PxSegment(800, 100, 1350, 100, 3),  # a pixel higher: perspective residue
+        lines.PxSegment(50, 301, 500, 301, 3),
+        lines.PxSegment(800, 301, 1350, 301, 3),
+    ]
+    out = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), lines.BRIDGE_COVER)
+    spans = sorted((round(s.y0), s.x0, s.x1) for s in out)
+    assert spans == [(101, 50, 1350), (301, 50, 500), (301, 800, 1350)]
+
+
+def test_column_rule_lost_in_a_shaded_header_reaches_the_top_rule_along_its_ink():
+    ink = np.zeros((400, 800), np.uint8)
+    ink[50:53, 50:750] = 255  # table top
+    ink[150:153, 50:200] = 255  # header / body boundary, faded in the shading
+    ink[150:153, 450:750] = 255
+    ink[50:390, 300:303] = 255  # a column rule, drawn to the top
+    ink[150:390, 500:503] = 255  # a column rule that really starts at the boundary
+    segs = [
+        lines.PxSegment(50, 51, 750, 51, 3),
+        # the header's lower rule, also seamed: only short pieces were found
+        lines.PxSegment(50, 151, 200, 151, 3),
+        lines.PxSegment(450, 151, 750, 151, 3),
+        lines.PxSegment(301, 150, 301, 390, 3),  # the line masks lost its header part
+        lines.PxSegment(501, 150, 501, 390, 3),
+    ]
+    out = lines.reach_rules_on_ink(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), 0.9, 0.6)
+    assert (out[3].y0, out[4].y0) == (51, 150)

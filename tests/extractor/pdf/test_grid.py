@@ -231,3 +231,16 @@ def test_scan_column_rule_hidden_at_the_foot_by_a_symbol_is_still_a_column():
     (table,) = [b for b in page_blocks(page) if isinstance(b, Table)]
     assert table.text_rows()[0] == ["No", "Kegiatan", "A", "B"]
     assert table.n_rows == 3
+
+
+def test_only_long_rules_are_carried_to_the_frame():
+    from extractor.geometry.lines import Rule, reach_long_rules
+
+    rows = [Rule(100.0, 50.0, 450.0), Rule(130.0, 50.0, 450.0), Rule(500.0, 50.0, 450.0)]
+    columns = [
+        Rule(80.0, 108.0, 500.0),  # a column rule that lost its top 8 pt
+        Rule(300.0, 120.0, 145.0),  # a connector piece ending 10 pt from a row rule
+        Rule(450.0, 100.0, 500.0),
+    ]
+    moved = reach_long_rules(columns, rows, 12.0, 3.0)
+    assert [(r.lo, r.hi) for r in moved] == [(100.0, 500.0), (120.0, 145.0), (100.0, 500.0)]
