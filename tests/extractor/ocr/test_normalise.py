@@ -24,6 +24,10 @@ from extractor.scan.normalise import normalise_ocr_text, normalise_word
         ("lain", "lain"),  # unknown words are never "corrected"
         ("S", "S"),  # a lone letter is not a digit run
         ("BKPSDM", "BKPSDM"),
+        ("Peiugas", "Petugas"),  # role names read from photos
+        ("Pogawai", "Pegawai"),
+        ("OPRD", "DPRD"),
+        ("bola", "bola"),  # "bela" is no known word either: left alone
     ],
 )
 def test_normalise_word(raw, expected):
