@@ -565,16 +565,23 @@ def _open_ends(
 
 
 def _lines(words: Sequence[Word]) -> list[list[Word]]:
-    """Words grouped into lines (by vertical centre), each line left to right."""
+    """Words grouped into lines (by vertical centre), each line left to right.
+
+    A line's band is the typical word height (the median) about its first word's centre,
+    not that word's own box: OCR sometimes boxes a word far too tall (12 pt for 6.5-pt
+    print), and a band that tall swallowed the next line's word, which then came first
+    ("Kepegawaian Pengelola" for "Pengelola / Kepegawaian").
+    """
     lines: list[list[Word]] = []
     band: tuple[float, float] | None = None
+    half = median(w.bbox[3] - w.bbox[1] for w in words) / 2 if words else 0.0
     for w in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3]) / 2):
         cy = (w.bbox[1] + w.bbox[3]) / 2
         if band is not None and band[0] <= cy <= band[1]:
             lines[-1].append(w)
         else:
             lines.append([w])
-            band = (w.bbox[1], w.bbox[3])
+            band = (cy - half, cy + half)
     return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
 
 

@@ -3,7 +3,7 @@ an image include shape outlines and connector pieces, not only table rules."""
 
 from __future__ import annotations
 
-from extractor.grid import build_blocks, page_blocks
+from extractor.grid import _text, build_blocks, page_blocks
 from extractor.layout import Arrow, PageGeometry, Paragraph, Segment, ShapeGeom, Table, Word
 
 XS = [50.0, 80.0, 260.0, 340.0, 420.0]  # No | Kegiatan | Staf | Kepala
@@ -244,3 +244,13 @@ def test_only_long_rules_are_carried_to_the_frame():
     ]
     moved = reach_long_rules(columns, rows, 12.0, 3.0)
     assert [(r.lo, r.hi) for r in moved] == [(100.0, 500.0), (120.0, 145.0), (100.0, 500.0)]
+
+
+def test_an_over_tall_word_box_does_not_pull_in_the_next_line():
+    # OCR boxed "Pengelola" 12 pt tall for 6.5-pt print; "Kepegawaian" below it has its
+    # centre inside that box but belongs to the next line
+    words = [
+        Word(text="Pengelola", bbox=(356.5, 67.9, 387.2, 80.2)),
+        Word(text="Kepegawaian", bbox=(352.2, 76.7, 392.2, 83.1)),
+    ]
+    assert _text(words) == "Pengelola\nKepegawaian"
