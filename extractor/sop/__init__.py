@@ -78,11 +78,13 @@ def _procedure_rows(
         )
         if number is not None and (not raws or number != raws[-1].number):
             raws.append(RawStep(number=number, rows=[row]))
-        elif raws and _symbol_in(row, cols) and any(_symbol_in(r, cols) for r in raws[-1].rows):
-            # a ruled flowchart row with a symbol of its own is the next step even when
-            # its number was not read or misread (a scan's "9" lost); a wrapped row of a
-            # step (a page break) holds no second symbol
-            raws.append(RawStep(number=raws[-1].number + 1, rows=[row]))
+        elif _symbol_in(row, cols) and (
+            not raws or any(_symbol_in(r, cols) for r in raws[-1].rows)
+        ):
+            # a ruled flowchart row with a symbol of its own is the next step (the first
+            # when none came before) even when its number was not read or misread (a
+            # scan's "9" lost); a wrapped row of a step (a page break) holds no second symbol
+            raws.append(RawStep(number=raws[-1].number + 1 if raws else 1, rows=[row]))
         elif raws:
             raws[-1].rows.append(row)  # wrapped text of the previous step
         i += 1

@@ -254,3 +254,11 @@ def test_an_over_tall_word_box_does_not_pull_in_the_next_line():
         Word(text="Kepegawaian", bbox=(352.2, 76.7, 392.2, 83.1)),
     ]
     assert _text(words) == "Pengelola\nKepegawaian"
+
+
+def test_the_first_row_is_step_one_when_its_number_is_lost():
+    page = _flowchart_page()
+    page.words = [w for w in page.words if w.text != "1"]
+    steps = _sop_steps(page)
+    assert [(s.number, s.actor) for s in steps] == [(1, "Staf"), (2, "Kepala"), (3, "Staf")]
+    assert steps[0].activity == "Menerima berkas"
