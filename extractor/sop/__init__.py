@@ -73,9 +73,9 @@ def _procedure_rows(
             break
         if row.table is not None and row.table not in tables:
             tables.append(row.table)
-        number = step_number(
-            row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else ""
-        )
+        number = _read_number(row, cols)
+        if number is not None and raws and _symbol_in(row, cols):
+            number = _in_sequence(number, raws[-1].number, _next_read_number(rows, i, cols))
         if number is not None and (not raws or number != raws[-1].number):
             raws.append(RawStep(number=number, rows=[row]))
         elif _symbol_in(row, cols) and (
@@ -90,6 +90,36 @@ def _procedure_rows(
         i += 1
         end = i
     return header_idx, cols, raws, tables, end
+
+
+def _read_number(row: Row, cols: Columns) -> int | None:
+    return step_number(
+        row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else ""
+    )
+
+
+def _next_read_number(rows: list[Row], i: int, cols: Columns) -> int | None:
+    """The number read in the next table row after ``rows[i]`` that holds a symbol."""
+    for row in rows[i + 1 :]:
+        if row.is_paragraph:
+            return None
+        if _symbol_in(row, cols):
+            return _read_number(row, cols)
+    return None
+
+
+def _in_sequence(number: int, previous: int, following: int | None) -> int:
+    """The number of a flowchart row with its own symbol, read as ``number`` after step
+    ``previous``: steps are numbered on, so a number that goes back ("2" read for 22) or
+    that the next row repeats or follows on from the expected one ("6", then "6": the 5
+    misread) is the step after ``previous``; a number that skips with the next row
+    agreeing (a real gap) is kept."""
+    expected = previous + 1
+    if number == expected:
+        return number
+    if number <= previous or following in (number, expected + 1):
+        return expected
+    return number
 
 
 def _symbol_in(row: Row, cols: Columns) -> bool:
@@ -108,9 +138,7 @@ def _continues(row: Row, cols: Columns, raws: list[RawStep]) -> bool:
         return False
     if is_header_row(row):
         return True
-    number = step_number(
-        row.texts[cols.no] if cols.no is not None and cols.no < len(row.texts) else ""
-    )
+    number = _read_number(row, cols)
     return number is not None and (not raws or number > raws[-1].number)
 
 

@@ -262,3 +262,24 @@ def test_the_first_row_is_step_one_when_its_number_is_lost():
     steps = _sop_steps(page)
     assert [(s.number, s.actor) for s in steps] == [(1, "Staf"), (2, "Kepala"), (3, "Staf")]
     assert steps[0].activity == "Menerima berkas"
+
+
+def _renumbered(page: PageGeometry, numbers: dict[str, str]) -> PageGeometry:
+    page.words = [
+        w.model_copy(update={"text": numbers.get(w.text, w.text)}) if w.bbox[0] < 70 else w
+        for w in page.words
+    ]
+    return page
+
+
+def test_a_misread_step_number_the_next_row_repeats_is_the_step_in_between():
+    # "2" read as "3", then the real 3: the middle step is 2, not a second 3
+    steps = _sop_steps(_renumbered(_flowchart_page(), {"2": "3"}))
+    assert [(s.number, s.actor) for s in steps] == [(1, "Staf"), (2, "Kepala"), (3, "Staf")]
+
+
+def test_a_step_number_that_goes_back_is_the_next_step():
+    # the last step's "3" read as "1" (a lost digit of "13" would look the same)
+    steps = _sop_steps(_renumbered(_flowchart_page(), {"3": "1"}))
+    assert [s.number for s in steps] == [1, 2, 3]
+    assert steps[2].activity == "Mengarsip"
