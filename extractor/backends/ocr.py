@@ -245,9 +245,13 @@ def _analyse(
     page = _prepare_page(_as_array(image), dpi)
     gray, ink, dpi = page.gray, page.ink, page.dpi
     hmask, vmask = _line_masks(ink, dpi)
-    join = lines.pt(lines.JOIN_GAP_PT, dpi)
-    segs = lines.mask_segments(hmask, True, join) + lines.mask_segments(vmask, False, join)
-    segs = lines.bridge_gaps(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER)
+    join, same = lines.pt(lines.JOIN_GAP_PT, dpi), lines.pt(lines.SAME_LINE_PT, dpi)
+    segs = lines.mask_segments(hmask, True, join, same) + lines.mask_segments(
+        vmask, False, join, same
+    )
+    segs = lines.bridge_gaps(
+        segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, same
+    )
     segs = lines.reach_rules_on_ink(
         segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, RULE_SHARE
     )
@@ -522,6 +526,15 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     return picked[:MAX_REOCR_CELLS]
 
 
+def _surest_read(work: PageWork, box: CellBox, lang: str) -> list[tesseract.PxWord]:
+    """One cell read alone with the global and the local threshold; the surer read."""
+    reads = [
+        tesseract.ocr_crops(work.ocr_image, [box], work.dpi, lang, soft=soft)[0]
+        for soft in (work.photo, not work.photo)
+    ]
+    return max(reads, key=_mean_conf)
+
+
 def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     """Re-read value cells that came out empty or unsure, in one batched Tesseract call.
 
@@ -533,9 +546,14 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     cells = _cells_to_reread(work, geom)
     if not cells:
         return 0
+    # header cells (role names: every step's actor) are read one by one, with both of
+    # Tesseract's thresholds, and the surer read kept: a blurred name's confidence swings
+    # with its neighbours in a strip and with the threshold ("Pemohon" 28 or 81)
+    cells = [c for c in cells if c[1] != "header"] + [c for c in cells if c[1] == "header"]
+    batch = sum(1 for _, kind in cells if kind != "header")
     results = tesseract.ocr_crops(
-        work.ocr_image, [b for b, _ in cells], work.dpi, lang, soft=work.photo
-    )
+        work.ocr_image, [b for b, _ in cells[:batch]], work.dpi, lang, soft=work.photo
+    ) + [_surest_read(work, box, lang) for box, _ in cells[batch:]]
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]

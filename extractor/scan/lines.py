@@ -28,6 +28,9 @@ MAX_LINE_THICK_PT = 3.0
 STROKE_NEIGHBOUR_PT, STROKE_TEXT_SHARE = 2.0, 0.35
 #: Pieces on one line with gaps up to this (points) are one rule (broken toner, crossings).
 JOIN_GAP_PT = 12.0
+#: Pieces this close across (points) lie on one line: a blurred rule in a photo is a band
+#: up to ~3 pt wide and its line mask keeps pieces at different heights within it.
+SAME_LINE_PT = 1.5
 #: Pieces on one line further apart, up to this (points; a stamp is ~80 pt across), are
 #: one rule when the ink mask runs along the line over BRIDGE_COVER of the gap.
 BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
@@ -132,8 +135,15 @@ def free_standing(
     return _select(labels, keep)
 
 
-def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[PxSegment]:
-    """Connected runs of a line mask as segments, collinear pieces joined across small gaps."""
+def mask_segments(
+    mask: np.ndarray, horizontal: bool, join_gap_px: int, same_line_px: float = 3.0
+) -> list[PxSegment]:
+    """Connected runs of a line mask as segments, collinear pieces joined across small gaps.
+
+    Pieces up to ``same_line_px`` (or their thickness) apart across the line are one
+    line: a blurred rule is a band several pixels wide, and the line mask keeps pieces of
+    it at different heights within the band.
+    """
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     raw: list[PxSegment] = []
     for contour in contours:
@@ -145,31 +155,48 @@ def mask_segments(mask: np.ndarray, horizontal: bool, join_gap_px: int) -> list[
         else:
             thick = area / max(h, 1)
             raw.append(PxSegment(x + w / 2, y, x + w / 2, y + h, thick))
-    if horizontal:
-        raw.sort(key=lambda s: (round(s.y0), s.x0))
-    else:
-        raw.sort(key=lambda s: (round(s.x0), s.y0))
-    joined: list[PxSegment] = []
-    for seg in raw:
-        for prev in reversed(joined[-8:]):
-            tol = max(3.0, prev.thick, seg.thick)
-            if horizontal:
-                same_line = abs(prev.y0 - seg.y0) <= tol
-                if same_line and seg.x0 - prev.x1 <= join_gap_px and seg.x1 >= prev.x0:
-                    prev.x1 = max(prev.x1, seg.x1)
-                    break
-            else:
-                same_line = abs(prev.x0 - seg.x0) <= tol
-                if same_line and seg.y0 - prev.y1 <= join_gap_px and seg.y1 >= prev.y0:
-                    prev.y1 = max(prev.y1, seg.y1)
-                    break
-        else:
-            joined.append(seg)
-    return joined
+
+    def across(s: PxSegment) -> float:
+        return s.y0 if horizontal else s.x0
+
+    def along(s: PxSegment) -> tuple[float, float]:
+        return (s.x0, s.x1) if horizontal else (s.y0, s.y1)
+
+    window = max([3.0, same_line_px] + [s.thick for s in raw])
+
+    def join(seg: PxSegment, joined: list[PxSegment]) -> bool:
+        lo, hi = along(seg)
+        for prev in reversed(joined):  # sorted by position across: look back in reach
+            if across(seg) - across(prev) > window:
+                return False
+            tol = max(3.0, same_line_px, prev.thick, seg.thick)
+            p_lo, p_hi = along(prev)
+            if across(seg) - across(prev) > tol:
+                continue
+            if lo - p_hi <= join_gap_px and p_lo - hi <= join_gap_px:
+                if horizontal:
+                    prev.x0, prev.x1 = min(p_lo, lo), max(p_hi, hi)
+                else:
+                    prev.y0, prev.y1 = min(p_lo, lo), max(p_hi, hi)
+                return True
+        return False
+
+    joined = raw
+    while True:  # again until nothing joins: a later piece can link two earlier ones
+        before, joined = joined, []
+        for seg in sorted(before, key=lambda s: (across(s), along(s)[0])):
+            if not join(seg, joined):
+                joined.append(seg)
+        if len(joined) == len(before):
+            return joined
 
 
 def bridge_gaps(
-    segs: list[PxSegment], ink: np.ndarray, max_gap_px: int, min_cover: float
+    segs: list[PxSegment],
+    ink: np.ndarray,
+    max_gap_px: int,
+    min_cover: float,
+    same_line_px: float = 3.0,
 ) -> list[PxSegment]:
     """Collinear segments joined across gaps the page's ink still covers along the line.
 
@@ -186,16 +213,16 @@ def bridge_gaps(
         joined: list[PxSegment] = []
         for seg in group:  # left to right (top to bottom): a piece's left part is joined
             for prev in joined:
-                tol = max(3.0, prev.thick, seg.thick)
+                tol = max(3.0, same_line_px, prev.thick, seg.thick)
                 if horizontal:
                     across, lo, hi = (prev.y0 + seg.y0) / 2, prev.x1, seg.x0
                     same = abs(prev.y0 - seg.y0) <= tol
                 else:
                     across, lo, hi = (prev.x0 + seg.x0) / 2, prev.y1, seg.y0
                     same = abs(prev.x0 - seg.x0) <= tol
-                if not same or hi - lo > max_gap_px or hi <= lo:
+                if not same or hi - lo > max_gap_px:
                     continue
-                if _covered(ink, horizontal, across, lo, hi, tol) >= min_cover:
+                if hi <= lo or _covered(ink, horizontal, across, lo, hi, tol) >= min_cover:
                     if horizontal:
                         prev.x1 = max(prev.x1, seg.x1)
                     else:
@@ -226,7 +253,10 @@ def reach_rules_on_ink(
     A column rule inside a shaded header, doubled by a white seam, fails the line tests
     there and starts at the header's lower rule; the ink still runs up to the top rule.
     Only long perpendiculars (``share`` of the longest) count, and the ink mask must
-    hold the line over ``min_cover`` of the stretch added.
+    hold the line over ``min_cover`` of the stretch added. A long rule (``share`` of the
+    longest of its own kind) that ends on a perpendicular is carried on past it the same
+    way: a column rule whose stretch across a sub-header row is lost ends on the
+    sub-header's lower rule, and role columns merge in the header.
     """
     for horizontal in (True, False):
         perps = [s for s in segs if s.horizontal != horizontal]
@@ -234,7 +264,9 @@ def reach_rules_on_ink(
             continue
         longest = max(p.length for p in perps)
         perps = [p for p in perps if p.length >= share * longest]
-        for seg in (s for s in segs if s.horizontal == horizontal):
+        own = [s for s in segs if s.horizontal == horizontal]
+        own_longest = max((s.length for s in own), default=0.0)
+        for seg in own:
             tol = max(3.0, seg.thick)
             pos = seg.y0 if horizontal else seg.x0
             lo, hi = (seg.x0, seg.x1) if horizontal else (seg.y0, seg.y1)
@@ -246,11 +278,14 @@ def reach_rules_on_ink(
                 <= pos
                 <= (p.y1 if horizontal else p.x1) + tol
             )
-            if not any(abs(x - lo) <= tol for x in at):
+            # a long rule ending on a perpendicular may go on to the next (its stretch
+            # across a header cell lost): only where the ink holds the line there too
+            past = seg.length >= share * own_longest
+            if past or not any(abs(x - lo) <= tol for x in at):
                 before = [x for x in at if lo - max_gap_px <= x < lo - tol]
                 if before and _covered(ink, horizontal, pos, before[-1], lo, tol) >= min_cover:
                     lo = before[-1]
-            if not any(abs(x - hi) <= tol for x in at):
+            if past or not any(abs(x - hi) <= tol for x in at):
                 after = [x for x in at if hi + tol < x <= hi + max_gap_px]
                 if after and _covered(ink, horizontal, pos, hi, after[0], tol) >= min_cover:
                     hi = after[0]

@@ -135,3 +135,37 @@ def test_column_rule_lost_in_a_shaded_header_reaches_the_top_rule_along_its_ink(
     ]
     out = lines.reach_rules_on_ink(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), 0.9, 0.6)
     assert (out[3].y0, out[4].y0) == (51, 150)
+
+
+def test_pieces_of_a_blurred_rule_at_different_heights_are_one_rule():
+    # a photo's rule is a band ~3 pt wide; the line mask keeps pieces of it a few pixels
+    # apart across, overlapping or with small gaps along
+    mask = np.zeros((300, 1400), np.uint8)
+    mask[99:101, 50:400] = 255
+    mask[104:106, 380:800] = 255
+    mask[97:99, 790:1300] = 255
+    mask[101:103, 60:200] = 255  # a short piece beside the first
+    mask[150:152, 50:1300] = 255  # the next rule, 12 pt lower
+    same = lines.pt(lines.SAME_LINE_PT, DPI)
+    segs = lines.mask_segments(mask, True, lines.pt(lines.JOIN_GAP_PT, DPI), same)
+    spans = sorted((round(s.y0), s.x0, s.x1) for s in segs)
+    assert [(x0, x1) for _, x0, x1 in spans] == [(50, 1300), (50, 1300)]
+    assert spans[1][0] == 151
+
+
+def test_column_rule_ending_on_the_sub_header_goes_on_where_its_ink_does():
+    ink = np.zeros((400, 800), np.uint8)
+    ink[50:53, 50:750] = 255  # table top
+    ink[100:103, 50:750] = 255  # the sub-header's upper rule (under "Pelaksana")
+    ink[150:153, 50:750] = 255  # the sub-header's lower rule
+    ink[100:390, 300:303] = 255  # a role column rule, drawn through the sub-header
+    ink[150:390, 500:503] = 255  # a column rule under a cell merged across the header
+    segs = [
+        lines.PxSegment(50, 51, 750, 51, 3),
+        lines.PxSegment(50, 101, 750, 101, 3),
+        lines.PxSegment(50, 151, 750, 151, 3),
+        lines.PxSegment(301, 150, 301, 390, 3),  # its stretch in the sub-header was lost
+        lines.PxSegment(501, 150, 501, 390, 3),
+    ]
+    out = lines.reach_rules_on_ink(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), 0.9, 0.6)
+    assert (out[3].y0, out[4].y0) == (101, 150)
