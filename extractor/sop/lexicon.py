@@ -37,8 +37,12 @@ def _variants(group: str) -> tuple[tuple[str, str], ...]:
 
 
 def match_label(text: str, group: str, *, fuzzy: bool = True) -> str | None:
-    """The key in ``group`` (identity, sections, procedure) whose label ``text`` is."""
-    n = norm(text)
+    """The key in ``group`` (identity, sections, procedure) whose label ``text`` is.
+
+    Tokens without a letter or digit do not count: OCR reads bits of a rule beside a
+    label as "!", "—" or "©" ("Waktu !").
+    """
+    n = " ".join(t for t in norm(text).split() if any(ch.isalnum() for ch in t))
     if not n or len(n) > 60:
         return None
     for key, variant in _variants(group):

@@ -18,7 +18,12 @@ from extractor.fields.jabatan import title_words
 from extractor.layout import Cell, CellShape, Table
 from extractor.models import Mark, Provenance, Step
 from extractor.options import ExtractionOptions
-from extractor.sop.items import join_broken_words, join_wrapped, split_requirements
+from extractor.sop.items import (
+    join_broken_words,
+    join_split_words,
+    join_wrapped,
+    split_requirements,
+)
 from extractor.sop.lexicon import branch_label, match_label, norm, symbol_token
 from extractor.sop.rows import Row
 
@@ -82,6 +87,8 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         known = key in ("no", "activity", "requirements", "time", "output", "notes")
         if known and key is not None and getattr(cols, key) is None:
             setattr(cols, key, i)
+    if sub is not None and _read_by_ocr(sub):
+        _place_unread_quality_column(cols, low, keys_top)
     first_quality = min(
         (c for c in (cols.requirements, cols.time, cols.output) if c is not None), default=n
     )
@@ -94,9 +101,49 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         if not name and keys_top[i] is None:
             name = top[i].strip()
         if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
+            if _read_by_ocr(sub or header):
+                name = join_split_words(_without_debris(name), title_words())
             cols.roles[i] = join_wrapped(join_broken_words(name, title_words()))
     cols.header = [" / ".join(p for p in (top[i].strip(), low[i].strip()) if p) for i in range(n)]
     return cols
+
+
+#: The Mutu Baku columns in the order Permen PANRB 35/2012 sets.
+QUALITY_ORDER = ("requirements", "time", "output")
+
+
+#: An OCR token that is a bit of a rule or a stamp, not part of a name: no letter, digit
+#: or the signs names use ("&", "/", "(", "+").
+_DEBRIS = re.compile(r"^[^\w&/()+]+$")
+
+
+def _without_debris(name: str) -> str:
+    """A role name read by OCR without the stroke debris around it ("© Pemohon")."""
+    lines = (" ".join(t for t in line.split() if not _DEBRIS.match(t)) for line in name.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _read_by_ocr(row: Row) -> bool:
+    return row.prov is not None and row.prov.source == "ocr"
+
+
+def _place_unread_quality_column(cols: Columns, low: list[str], keys_top: list[str | None]) -> None:
+    """One Mutu Baku column whose sub-header OCR could not read ("Gusta" for Output) is
+    placed by the format's order: right after the column before it in ``QUALITY_ORDER``
+    (or right before the one after it), when that column is read as nothing else."""
+    missing = [k for k in QUALITY_ORDER if getattr(cols, k) is None]
+    if len(missing) != 1:
+        return
+    j = QUALITY_ORDER.index(missing[0])
+    before = getattr(cols, QUALITY_ORDER[j - 1]) if j > 0 else None
+    after = getattr(cols, QUALITY_ORDER[j + 1]) if j + 1 < len(QUALITY_ORDER) else None
+    i = before + 1 if before is not None else (after - 1 if after is not None else None)
+    taken = {cols.no, cols.activity, cols.notes, *(getattr(cols, k) for k in QUALITY_ORDER)}
+    if i is None or i in taken or not 0 <= i < cols.n_cols:
+        return
+    if _header_key(low[i]) is not None or keys_top[i] not in (None, "quality_group"):
+        return
+    setattr(cols, missing[0], i)
 
 
 def is_sub_header(row: Row) -> bool:

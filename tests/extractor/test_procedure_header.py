@@ -1,0 +1,46 @@
+"""The procedure table's column map from header rows as OCR leaves them."""
+
+from __future__ import annotations
+
+from extractor.models import Provenance
+from extractor.sop.lexicon import match_label
+from extractor.sop.procedure import read_columns
+from extractor.sop.rows import Row
+
+TOP = ["No", "Uraian Kegiatan", "Pelaksana", "", "", "Mutu Baku", "", "", "Keterangan"]
+
+
+def _rows(low: list[str], source: str) -> tuple[Row, Row]:
+    prov = Provenance(source=source)
+    return Row(texts=list(TOP), prov=prov), Row(texts=low, prov=prov)
+
+
+def test_rule_debris_beside_a_label_does_not_hide_it():
+    assert match_label("Waktu\n!", "procedure") == "time"
+    assert match_label("— Keterangan ©", "procedure") == "notes"
+    assert match_label("! |", "procedure") is None
+
+
+def test_an_unreadable_output_header_is_placed_by_the_format_order():
+    low = [
+        "",
+        "",
+        "© Pemohon",
+        "Petugas\nLoket |",
+        "Kepala & Staf",
+        "Kelengkapan",
+        "Waktu\n!",
+        "Gusta",
+        "",
+    ]
+    cols = read_columns(*_rows(low, "ocr"))
+    assert (cols.requirements, cols.time, cols.output, cols.notes) == (5, 6, 7, 8)
+    assert cols.roles == {2: "Pemohon", 3: "Petugas Loket", 4: "Kepala & Staf"}
+
+
+def test_a_digital_header_is_taken_as_written():
+    # a text layer is not guessed at: an unnamed column stays unnamed, names stay whole
+    low = ["", "", "Pemohon", "Petugas - Loket", "Kepala", "Kelengkapan", "Waktu", "Biaya", ""]
+    cols = read_columns(*_rows(low, "text_layer"))
+    assert (cols.time, cols.output) == (6, None)
+    assert cols.roles[3] == "Petugas - Loket"
