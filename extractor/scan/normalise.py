@@ -49,6 +49,10 @@ def _lexicon() -> dict:
     from extractor.fields.jabatan import title_words  # lazy: the title lexicon's YAML
 
     known |= title_words()
+    # acronyms of this domain's units, programmes and documents ("SDMK", "DTKS"): a
+    # blurred D read as O is put right only when the result is one of them
+    labels = resources.files("extractor.data").joinpath("labels.yml").read_text("utf-8")
+    known |= {a.lower() for a in yaml.safe_load(labels)["acronyms"] if len(a) >= 3}
     return {
         "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],

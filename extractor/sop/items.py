@@ -38,6 +38,19 @@ def join_broken_words(text: str, vocabulary: frozenset[str]) -> str:
     return re.sub(r"([A-Za-z]+)\s*\n\s*([a-z]+)", repl, text)
 
 
+def join_split_words(text: str, vocabulary: frozenset[str]) -> str:
+    """Rejoin a word OCR split at a space ("B idang") when the joined word is in
+    ``vocabulary`` and neither piece is."""
+
+    def repl(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if left.lower() in vocabulary or right.lower() in vocabulary:
+            return m.group(0)
+        return left + right if (left + right).lower() in vocabulary else m.group(0)
+
+    return re.sub(r"\b([A-Za-z]+) ([a-z]+)\b", repl, text)
+
+
 def join_wrapped(text: str) -> str:
     """Join lines that were wrapped by layout, keeping a compound's hyphen."""
     text = _HYPHEN_WRAP.sub(r"\1-\2", text)

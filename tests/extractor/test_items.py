@@ -41,3 +41,15 @@ def test_citation_keeps_no_list_number_whose_dot_ocr_lost() -> None:
     c = parse_citation("4 Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional")
     assert c.text.startswith("Undang-Undang Nomor 20")
     assert (c.type, c.number, c.year) == ("Undang-Undang", "20", 2003)
+
+
+def test_a_word_ocr_split_at_a_space_is_rejoined_only_into_a_known_word():
+    from extractor.fields.jabatan import title_words
+    from extractor.sop.items import join_split_words
+
+    vocab = title_words()
+    assert join_split_words("Kepala B idang SDK", vocab) == "Kepala Bidang SDK"
+    # pieces that are words themselves, or a join that is no title word, stay apart
+    assert join_split_words("Kepala Seksi Umum", vocab) == "Kepala Seksi Umum"
+    assert join_split_words("Staf Ahli", vocab) == "Staf Ahli"
+    assert join_split_words("Petugas Lo ket", vocab) == "Petugas Lo ket"

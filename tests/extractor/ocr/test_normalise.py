@@ -28,6 +28,10 @@ from extractor.scan.normalise import normalise_ocr_text, normalise_word
         ("Pogawai", "Pegawai"),
         ("OPRD", "DPRD"),
         ("bola", "bola"),  # "bela" is no known word either: left alone
+        ("SOMK", "SDMK"),  # unit and programme acronyms (labels.yml acronyms)
+        ("OTKS", "DTKS"),
+        ("Bidar.g", "Bidang"),  # a blurred n read as "r."
+        ("SOTK", "SOTK"),  # no acronym of the list: left alone
     ],
 )
 def test_normalise_word(raw, expected):
