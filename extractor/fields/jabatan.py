@@ -302,10 +302,12 @@ def agency_type(name: str) -> str | None:
 
 @cache
 def title_words() -> frozenset[str]:
-    """Every word (lower case) of the titles and their aliases: for repairing words that
-    a narrow cell broke across lines ("Pengadminis" / "trasi")."""
+    """Every word (lower case) of the titles, their aliases and the work units they name
+    (``unit_words``): for repairing words that a narrow cell broke across lines
+    ("Pengadminis" / "trasi") or that OCR misread ("Sosiai")."""
     words: set[str] = set()
     for entry in _lexicon().entries:
         for alias in entry.aliases:
             words.update(w.lower() for w in re.findall(r"[A-Za-z]+", alias) if len(w) > 3)
+    words.update(str(w).lower() for w in load("jabatan.yml").get("unit_words", ()))
     return frozenset(words)

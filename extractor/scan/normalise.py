@@ -36,6 +36,9 @@ UNIT_LENGTH_SLACK, UNIT_CUTOFF, UNIT_MARGIN = 2, 0.5, 0.15
 #: A unit with another initial than the word's must be this alike ("Mera" is 0.67 like
 #: "kerja", "Bent" 0.67 like "menit": both left alone).
 UNIT_OTHER_INITIAL_CUTOFF = 0.7
+#: Words at least this long are tried with two letter confusions undone, shorter ones
+#: with one (short words reach too many others in two steps).
+TWO_CONFUSIONS_MIN = 7
 #: A NIP is 18 digits (birth date, appointment month, sex, serial).
 NIP_DIGITS = 18
 
@@ -116,14 +119,28 @@ def fix_word(word: str) -> str:
         return word
     if low in lex["misreads"]:
         return _same_case(word, lex["misreads"][low])
-    for wrong, right in lex["pairs"]:
+    fixed = _one_confusion(low, lex)
+    if fixed is None and len(low) >= TWO_CONFUSIONS_MIN:
+        # two confusions in one long word ("Pengotola": o/e and t/l)
+        fixed = next(
+            (f for once in _confusions(low, lex["pairs"]) if (f := _one_confusion(once, lex))),
+            None,
+        )
+    return word if fixed is None else _same_case(word, fixed)
+
+
+def _confusions(low: str, pairs: list[tuple[str, str]]):
+    """Every spelling of ``low`` with one letter group replaced by its confusion."""
+    for wrong, right in pairs:
         start = low.find(wrong)
         while start >= 0:
-            candidate = low[:start] + right + low[start + len(wrong) :]
-            if candidate in lex["known"]:
-                return _same_case(word, candidate)
+            yield low[:start] + right + low[start + len(wrong) :]
             start = low.find(wrong, start + 1)
-    return word
+
+
+def _one_confusion(low: str, lex: dict) -> str | None:
+    """The known word ``low`` becomes with one confusion undone; None when none does."""
+    return next((c for c in _confusions(low, lex["pairs"]) if c in lex["known"]), None)
 
 
 def closest_unit(word: str) -> str | None:

@@ -32,6 +32,10 @@ from extractor.scan.normalise import normalise_ocr_text, normalise_word
         ("OTKS", "DTKS"),
         ("Bidar.g", "Bidang"),  # a blurred n read as "r."
         ("SOTK", "SOTK"),  # no acronym of the list: left alone
+        ("Sosiai", "Sosial"),  # work-unit words of role names (jabatan.yml unit_words)
+        ("Pengotola", "Pengelola"),  # two confusions in a long word: o/e and t/l
+        ("Pengolah", "Pengolah"),  # a known word is never touched
+        ("Kopata", "Kopata"),  # two confusions away from "Kepala", but too short
     ],
 )
 def test_normalise_word(raw, expected):
