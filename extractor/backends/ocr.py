@@ -33,6 +33,7 @@ import logging
 import multiprocessing
 import os
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -83,12 +84,20 @@ MIN_INK_PT2 = 2.0
 #: Print is darker than this gray level; a glyph is at least this tall (points, a digit
 #: at 6 pt).
 INK_GRAY, MIN_GLYPH_PT = 170, 4.0
+#: A column is the Waktu column, its header unread, when this many of its lines read as
+#: a number and a time unit.
+MIN_DURATION_LINES = 2
+#: A photo's duration cell is re-read at these enlargements: its blurred digits read
+#: differently at each, and the reads vote on the number.
+WAKTU_SCALES = (1.0, 2.0)
 #: At most this many cells per page are re-read (one batched Tesseract call).
 MAX_REOCR_CELLS = 32
 #: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
 DURATION_TEXT = re.compile(
     r"^\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:menit|jam|hari|minggu|bulan)", re.I
 )
+#: The number of a duration: "5", "1,5", "1-2".
+DURATION_COUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:-\d+)?$")
 #: The header word of the Mutu Baku time column (and OCR variants of it).
 WAKTU_HEADER = re.compile(r"^w[ao]ktu", re.I)
 #: Real words: two letters/digits read with some confidence (blank-page test).
@@ -424,7 +433,7 @@ def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
     header_bottom = 0.0
     found = [w for w in work.words if WAKTU_HEADER.match(w.text)]
     if not found:
-        return cols, header_bottom
+        return _duration_column(work, xs), header_bottom
     # the header is the topmost "Waktu"; one further down is body text ("pada waktu")
     top = min(found, key=lambda w: w.top)
     for w in found:
@@ -433,6 +442,23 @@ def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
             cols.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
             header_bottom = max(header_bottom, w.top + w.height)
     return cols, header_bottom
+
+
+def _duration_column(work: PageWork, xs: list[float]) -> set[int]:
+    """The column whose lines most often read as a number and a time unit ("5 Mena"),
+    when the Waktu header is unreadable ("Walkers"); at least ``MIN_DURATION_LINES``."""
+    counts: Counter[int] = Counter()
+    ordered = _reading_order(work.words)
+    for prev, w in itertools.pairwise(ordered):
+        count = normalise.fix_digits(prev.text.strip(".,:;"), force=True)
+        if not DURATION_COUNT.match(count) or abs(w.top - prev.top) > prev.height:
+            continue
+        if normalise.closest_unit(w.text) is None:
+            continue
+        cx = prev.left + prev.width / 2
+        counts.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
+    col, n = counts.most_common(1)[0] if counts else (None, 0)
+    return {col} if col is not None and n >= MIN_DURATION_LINES else set()
 
 
 def _reading_order(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
@@ -526,34 +552,104 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     return picked[:MAX_REOCR_CELLS]
 
 
-def _surest_read(work: PageWork, box: CellBox, lang: str) -> list[tesseract.PxWord]:
-    """One cell read alone with the global and the local threshold; the surer read."""
+def _read_alone(
+    work: PageWork, box: CellBox, lang: str, soft: bool, scale: float
+) -> list[tesseract.PxWord]:
+    """One cell read on its own, enlarged ``scale`` times; words in page pixels."""
+    if scale == 1.0:
+        return tesseract.ocr_crops(work.ocr_image, [box], work.dpi, lang, soft=soft)[0]
+    crop = work.ocr_image[box[1] : box[3], box[0] : box[2]]
+    big = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    h, w = big.shape[:2]
+    words = tesseract.ocr_crops(big, [(0, 0, w, h)], work.dpi * scale, lang, soft=soft)[0]
+    for word in words:
+        word.left = box[0] + round(word.left / scale)
+        word.top = box[1] + round(word.top / scale)
+        word.width, word.height = round(word.width / scale), round(word.height / scale)
+    return words
+
+
+def _duration_text(words: list[tesseract.PxWord]) -> str:
+    return " ".join(normalise.normalise_word(w.text) for w in words)
+
+
+def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tesseract.PxWord]:
+    """One cell read alone with the global and the local threshold; the better read.
+
+    A duration is read at the page's size and, on photos, enlarged (``WAKTU_SCALES``);
+    of the reads that are durations (units repaired), one with the number most reads
+    agree on (the page pass's counts too: a blurred 5 is an 8 to one threshold), then
+    the unit most agree on ("Mang" repaired to Minggu once, Menit three times), then the
+    surest. Otherwise the surest read.
+    """
+    scales = WAKTU_SCALES if kind == "waktu" and work.photo else (1.0,)
     reads = [
-        tesseract.ocr_crops(work.ocr_image, [box], work.dpi, lang, soft=soft)[0]
+        _read_alone(work, box, lang, soft, scale)
+        for scale in scales
         for soft in (work.photo, not work.photo)
     ]
-    return max(reads, key=_mean_conf)
+    if kind != "waktu":
+        return max(reads, key=_mean_conf)
+    for words in reads:
+        _fix_units(words)
+    valid = [words for words in reads if DURATION_TEXT.match(_duration_text(words))]
+    if not valid:
+        return max(reads, key=_mean_conf)
+    old = [w for w in work.words if _inside(w, box)]
+    numbers = Counter(_first_number(words) for words in [*valid, old])
+    if DURATION_TEXT.match(_duration_text(old)):
+        valid.append(old)
+    texts = Counter(_duration_key(words) for words in valid)
+    best = max(
+        valid,
+        key=lambda words: (
+            numbers[_first_number(words)],
+            texts[_duration_key(words)],
+            _mean_conf(words),
+        ),
+    )
+    return [] if best is old else best  # nothing read better than the page pass
+
+
+def _duration_key(words: list[tesseract.PxWord]) -> str:
+    """A duration read as number and unit ("30 menit"), for counting agreeing reads."""
+    m = DURATION_TEXT.match(_duration_text(words))
+    return " ".join(m.group(0).lower().split()) if m else ""
+
+
+def _first_number(words: list[tesseract.PxWord]) -> str | None:
+    return next((n for w in words if (n := _number(w.text)) is not None), None)
+
+
+def _number(text: str) -> str | None:
+    """The digits a word reads as (look-alikes mapped), or None when it is no number."""
+    digits = normalise.fix_digits(text.strip(".,:;-"), force=True)
+    return digits if digits.isdigit() else None
 
 
 def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
-    """Re-read value cells that came out empty or unsure, in one batched Tesseract call.
+    """Re-read value cells that came out empty or unsure.
 
     Durations (the Waktu column, found by its header) must read as ``DURATION_TEXT``;
-    other cells holding digits (No, dates, NIP) are re-read when their confidence is low.
-    The re-read replaces the page pass's words of a cell only when it is better: a valid
-    duration where there was none, or a higher mean confidence. Returns the cells replaced.
+    other cells holding digits (No, dates, NIP) are re-read when their confidence is low,
+    in one batched Tesseract call; header and duration cells one by one
+    (:func:`_better_read`). The re-read replaces the page pass's words of a cell only when
+    it is better: a duration the reads agree on, a header with more letters and less
+    debris, or a higher mean confidence. Returns the cells replaced.
     """
     cells = _cells_to_reread(work, geom)
     if not cells:
         return 0
-    # header cells (role names: every step's actor) are read one by one, with both of
-    # Tesseract's thresholds, and the surer read kept: a blurred name's confidence swings
-    # with its neighbours in a strip and with the threshold ("Pemohon" 28 or 81)
-    cells = [c for c in cells if c[1] != "header"] + [c for c in cells if c[1] == "header"]
-    batch = sum(1 for _, kind in cells if kind != "header")
+    # header cells (role names: every step's actor) and durations are read one by one,
+    # with both of Tesseract's thresholds, and the better read kept: a blurred word's
+    # reading swings with its neighbours in a strip and with the threshold ("Pemohon" 28
+    # or 81; "30 Menit" alone, nothing in the strip)
+    alone = ("header", "waktu")
+    cells = [c for c in cells if c[1] not in alone] + [c for c in cells if c[1] in alone]
+    batch = sum(1 for _, kind in cells if kind not in alone)
     results = tesseract.ocr_crops(
         work.ocr_image, [b for b, _ in cells[:batch]], work.dpi, lang, soft=work.photo
-    ) + [_surest_read(work, box, lang) for box, _ in cells[batch:]]
+    ) + [_better_read(work, box, kind, lang) for box, kind in cells[batch:]]
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
@@ -562,11 +658,8 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         if not new:
             continue
         if kind == "waktu":
-            _fix_units(new)
-            new_text = " ".join(normalise.normalise_word(w.text) for w in new)
-            better = bool(DURATION_TEXT.match(new_text)) and (
-                not DURATION_TEXT.match(old_text) or _mean_conf(new) > _mean_conf(old)
-            )
+            # the read the votes chose (see _better_read), when it is a duration
+            better = bool(DURATION_TEXT.match(_duration_text(new)))
         elif kind == "header":
             # the block read keeps whole lines: take it when it has more letters, read
             # well, or as many letters and less debris ("Pemohon —")

@@ -1,0 +1,76 @@
+"""Re-reading duration cells: reads at two thresholds and two sizes vote on the value."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from extractor.backends import ocr
+from extractor.scan.tesseract import PxWord
+
+DPI = 300.0
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _word(text: str, left: int, conf: float = 90.0) -> PxWord:
+    return PxWord(text=text, left=left, top=20, width=40, height=30, conf=conf)
+
+
+def _work(words: list[PxWord], photo: bool = True) -> ocr.PageWork:
+    blank = np.full((200, 400), 255, np.uint8)
+    return ocr.PageWork(gray=blank, ocr_image=blank, dpi=DPI, words=words, photo=photo)
+
+
+def test_the_reads_vote_on_the_number_then_on_the_unit(monkeypatch):
+    # a blurred "15 Menit": one threshold sees an 8, and one read's unit repair makes
+    # "Mang" a Minggu; the page pass saw "1s" without a unit
+    reads = iter(
+        [
+            [_word("18", 10, 85), _word("Mang", 60, 96)],
+            [_word("15", 10, 62), _word("Mena", 60, 93)],
+            [_word("1S", 10, 72), _word("Ment", 60, 89)],
+            [_word("15", 10, 80), _word("Meri", 60, 50)],
+        ]
+    )
+    monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
+    work = _work([_word("1s", 10, 52)])
+    best = ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng")
+    assert ocr._duration_key(best) == "15 menit"
+
+
+def test_a_page_pass_duration_the_reads_agree_with_is_kept(monkeypatch):
+    reads = iter([[_word("30", 10), _word("Menit", 60)]] * 2 + [[_word("38", 10)]] * 2)
+    monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
+    work = _work([_word("30", 10, 95), _word("Menit", 60, 95)])
+    assert ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng") == []
+
+
+def test_a_blurred_duration_cell_is_read_alone():
+    img = Image.new("L", (400, 200), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 34)
+    draw.text((20, 30), "30", font=font, fill=0)
+    draw.text((20, 80), "Menit", font=font, fill=0)
+    gray = np.asarray(img.filter(ImageFilter.GaussianBlur(1.6)))
+    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=[], photo=True)
+    best = ocr._better_read(work, (5, 5, 395, 195), "waktu", "ind+eng")
+    assert ocr._duration_key(best) == "30 menit"
+    assert all(w.left >= 5 and w.left + w.width <= 395 for w in best)  # page pixels
+
+
+def test_the_waktu_column_is_found_by_its_durations_when_its_header_is_unread():
+    # columns: activity | Waktu ("Walkers" in the header) | output
+    xs = [0.0, 300.0, 500.0, 900.0]
+    words = [
+        PxWord("Walkers", 320, 10, 80, 30, 40.0),
+        PxWord("Memeriksa", 20, 100, 120, 30, 90.0),
+        PxWord("5", 320, 100, 20, 30, 90.0),
+        PxWord("Mena", 350, 100, 60, 30, 70.0),
+        PxWord("1-2", 320, 200, 40, 30, 90.0),
+        PxWord("Hari", 370, 200, 50, 30, 90.0),
+        PxWord("Berkas", 520, 200, 80, 30, 90.0),
+        PxWord("2", 620, 200, 20, 30, 90.0),  # "2 rangkap": no unit
+        PxWord("rangkap", 650, 200, 90, 30, 90.0),
+    ]
+    cols, _ = ocr._waktu_columns(_work(words), xs)
+    assert cols == {1}
