@@ -433,7 +433,7 @@ def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
     header_bottom = 0.0
     found = [w for w in work.words if WAKTU_HEADER.match(w.text)]
     if not found:
-        return _duration_column(work, xs), header_bottom
+        return _duration_column(work, xs)
     # the header is the topmost "Waktu"; one further down is body text ("pada waktu")
     top = min(found, key=lambda w: w.top)
     for w in found:
@@ -444,10 +444,12 @@ def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
     return cols, header_bottom
 
 
-def _duration_column(work: PageWork, xs: list[float]) -> set[int]:
+def _duration_column(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
     """The column whose lines most often read as a number and a time unit ("5 Mena"),
-    when the Waktu header is unreadable ("Walkers"); at least ``MIN_DURATION_LINES``."""
-    counts: Counter[int] = Counter()
+    when the Waktu header is unreadable ("Walkers"), at least ``MIN_DURATION_LINES``; and
+    where its body starts (a line height above its first duration: the header row ends
+    above that)."""
+    found: dict[int, list[tesseract.PxWord]] = {}
     ordered = _reading_order(work.words)
     for prev, w in itertools.pairwise(ordered):
         count = normalise.fix_digits(prev.text.strip(".,:;"), force=True)
@@ -456,9 +458,16 @@ def _duration_column(work: PageWork, xs: list[float]) -> set[int]:
         if normalise.closest_unit(w.text) is None:
             continue
         cx = prev.left + prev.width / 2
-        counts.update(i for i in range(len(xs) - 1) if xs[i] <= cx < xs[i + 1])
-    col, n = counts.most_common(1)[0] if counts else (None, 0)
-    return {col} if col is not None and n >= MIN_DURATION_LINES else set()
+        for i in range(len(xs) - 1):
+            if xs[i] <= cx < xs[i + 1]:
+                found.setdefault(i, []).append(prev)
+    if not found:
+        return set(), 0.0
+    col, counts = max(found.items(), key=lambda kv: len(kv[1]))
+    if len(counts) < MIN_DURATION_LINES:
+        return set(), 0.0
+    first = min(counts, key=lambda w: w.top)
+    return {col}, first.top - 1.5 * first.height
 
 
 def _reading_order(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:

@@ -184,6 +184,10 @@ def normalise_word(text: str) -> str:
     fixed = fix_digits(core)
     if fixed == core and not any(ch.isdigit() for ch in core):
         fixed = fix_word(core)
+    elif TOKEN_SEPARATORS.search(fixed):
+        # the letter groups of a number ("440/117/SOK-Dinkes/2024": SDK)
+        parts = TOKEN_SEPARATORS.split(fixed)
+        fixed = "".join(fix_word(p) if p.isalpha() else p for p in parts)
     return f"{lead}{fixed}{trail}"
 
 

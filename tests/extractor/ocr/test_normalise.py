@@ -32,6 +32,7 @@ from extractor.scan.normalise import normalise_ocr_text, normalise_word
         ("OTKS", "DTKS"),
         ("Bidar.g", "Bidang"),  # a blurred n read as "r."
         ("SOTK", "SOTK"),  # no acronym of the list: left alone
+        ("440/117/SOK-Dinkes/2024", "440/117/SDK-Dinkes/2024"),  # a number's letter groups
         ("Sosiai", "Sosial"),  # work-unit words of role names (jabatan.yml unit_words)
         ("Pengotola", "Pengelola"),  # two confusions in a long word: o/e and t/l
         ("Pengolah", "Pengolah"),  # a known word is never touched

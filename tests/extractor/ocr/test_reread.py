@@ -72,5 +72,6 @@ def test_the_waktu_column_is_found_by_its_durations_when_its_header_is_unread():
         PxWord("2", 620, 200, 20, 30, 90.0),  # "2 rangkap": no unit
         PxWord("rangkap", 650, 200, 90, 30, 90.0),
     ]
-    cols, _ = ocr._waktu_columns(_work(words), xs)
+    cols, body_top = ocr._waktu_columns(_work(words), xs)
     assert cols == {1}
+    assert 40 < body_top < 100  # below the header word, above the first duration
