@@ -41,6 +41,9 @@ from extractor.scan.lines import (
 #: Smallest/largest symbol interior (points). Glyph holes (o, a, e, O) stay below.
 SHAPE_MIN_W_PT, SHAPE_MIN_H_PT = 16.0, 8.0
 SHAPE_MAX_W_PT, SHAPE_MAX_H_PT = 220.0, 140.0
+#: A capsule (terminator) is at least this much wider than tall; a diamond found by its
+#: fill alone is this symmetric (width near the top vs. near the bottom, of the width).
+CAPSULE_MIN_W_OVER_H, SYMMETRY_SLACK = 1.3, 0.3
 #: A symbol is no taller than this share of its width (glyph holes like "O" are taller).
 SHAPE_MAX_H_OVER_W = 1.25
 #: A line bounding a hole that runs this far (points) past the hole's corner is a rule.
@@ -147,6 +150,8 @@ def classify_outline(contour: np.ndarray) -> str:
         return float(np.count_nonzero(canvas[row])) / w
 
     top, mid, bottom = width_at(0.06), width_at(0.5), width_at(0.94)
+    # a capsule is a wide stadium; a round hole (a stamp's ring, a signature's loop) is not
+    wide = w >= CAPSULE_MIN_W_OVER_H * h
     if extent >= EXTENT_RECT and min(top, bottom) >= 0.9:
         return "process"
     if top >= 0.85 and bottom <= 0.6 and mid >= 0.85:
@@ -154,13 +159,14 @@ def classify_outline(contour: np.ndarray) -> str:
     if max(top, bottom) <= 0.45 and mid >= 0.7 and extent < EXTENT_CAPSULE:
         return "decision"
     if EXTENT_CAPSULE <= extent < 0.97 and abs(top - bottom) <= 0.2 and 0.3 < top < 0.92:
-        return "terminator"
-    # fall back to the extent bands alone
+        return "terminator" if wide else "unknown"
+    # fall back to the extent bands alone, for outlines at least symmetric top to bottom
+    # (a scribble's loop is not)
     if extent >= EXTENT_RECT:
         return "process"
     if extent >= EXTENT_CAPSULE:
-        return "terminator"
-    if extent < EXTENT_DIAMOND:
+        return "terminator" if wide else "unknown"
+    if extent < EXTENT_DIAMOND and abs(top - bottom) <= SYMMETRY_SLACK and mid >= 0.6:
         return "decision"
     return "unknown"
 

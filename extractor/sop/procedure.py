@@ -238,8 +238,11 @@ def build_steps(raws: list[RawStep], cols: Columns, options: ExtractionOptions) 
             step_marks.append(
                 Mark(role=role, symbol=_resolve_terminator(symbol, shape, idx, n_steps), prov=prov)
             )
-        actors = {m.role for m in step_marks}
-        symbols = {m.symbol for m in step_marks}
+        # a shape of no known kind (a signature's loop, a stamp's ring) does not
+        # compete with the step's real symbol for its actor
+        deciding = [m for m in step_marks if m.symbol is not None] or step_marks
+        actors = {m.role for m in deciding}
+        symbols = {m.symbol for m in deciding}
         steps.append(
             Step(
                 number=raw.number,

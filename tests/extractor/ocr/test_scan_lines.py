@@ -169,3 +169,27 @@ def test_column_rule_ending_on_the_sub_header_goes_on_where_its_ink_does():
     ]
     out = lines.reach_rules_on_ink(segs, ink, lines.pt(lines.BRIDGE_GAP_PT, DPI), 0.9, 0.6)
     assert (out[3].y0, out[4].y0) == (101, 150)
+
+
+def _outline(draw) -> np.ndarray:
+    canvas = np.zeros((200, 300), np.uint8)
+    draw(canvas)
+    contours, _ = cv2.findContours(canvas, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return max(contours, key=cv2.contourArea)
+
+
+def _capsule(c: np.ndarray) -> None:
+    cv2.rectangle(c, (60, 70), (240, 130), 255, -1)
+    cv2.circle(c, (60, 100), 30, 255, -1)
+    cv2.circle(c, (240, 100), 30, 255, -1)
+
+
+def test_round_and_lopsided_holes_are_no_symbols_but_capsules_and_diamonds_are():
+    corners = [[150, 40], [250, 100], [150, 160], [50, 100]]
+    diamond = _outline(lambda c: cv2.fillPoly(c, [np.array(corners, np.int32)], 255))
+    ring = _outline(lambda c: cv2.circle(c, (150, 100), 60, 255, -1))  # a stamp's ring
+    # a signature's loop: a lopsided hole, wide at the bottom, pointed at the top
+    lopsided = [[60, 150], [240, 150], [200, 120], [90, 60]]
+    loop = _outline(lambda c: cv2.fillPoly(c, [np.array(lopsided, np.int32)], 255))
+    kinds = [shapes.classify_outline(c) for c in (_outline(_capsule), diamond, ring, loop)]
+    assert kinds == ["terminator", "decision", "unknown", "unknown"]

@@ -283,3 +283,11 @@ def test_a_step_number_that_goes_back_is_the_next_step():
     steps = _sop_steps(_renumbered(_flowchart_page(), {"3": "1"}))
     assert [s.number for s in steps] == [1, 2, 3]
     assert steps[2].activity == "Mengarsip"
+
+
+def test_a_shape_of_no_known_kind_beside_a_step_symbol_leaves_its_actor():
+    # a signature's loop over step 3's Kepala cell, found as a small closed shape
+    page = _flowchart_page()
+    page.shapes.append(ShapeGeom(kind="unknown", bbox=(370.0, 250.0, 382.0, 259.0)))
+    steps = _sop_steps(page)
+    assert (steps[2].actor, steps[2].symbol) == ("Staf", "process")
