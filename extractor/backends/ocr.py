@@ -87,8 +87,8 @@ INK_GRAY, MIN_GLYPH_PT = 170, 4.0
 #: A column is the Waktu column, its header unread, when this many of its lines read as
 #: a number and a time unit.
 MIN_DURATION_LINES = 2
-#: A photo's duration cell is re-read at these enlargements: its blurred digits read
-#: differently at each, and the reads vote on the number.
+#: A photo's duration cell whose two reads disagree is re-read at these enlargements too:
+#: its blurred digits read differently at each, and the reads vote on the number.
 WAKTU_SCALES = (1.0, 2.0)
 #: At most this many cells per page are re-read (one batched Tesseract call).
 MAX_REOCR_CELLS = 32
@@ -585,22 +585,25 @@ def _duration_text(words: list[tesseract.PxWord]) -> str:
 def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tesseract.PxWord]:
     """One cell read alone with the global and the local threshold; the better read.
 
-    A duration is read at the page's size and, on photos, enlarged (``WAKTU_SCALES``);
-    of the reads that are durations (units repaired), one with the number most reads
-    agree on (the page pass's counts too: a blurred 5 is an 8 to one threshold), then
-    the unit most agree on ("Mang" repaired to Minggu once, Menit three times), then the
+    A duration is read at the page's size and, on photos where the two reads disagree,
+    enlarged too (``WAKTU_SCALES``). Of the reads that are durations (units repaired):
+    the one with the number most reads agree on (the page pass's counts too: a blurred 5
+    is an 8 to one threshold), then the unit most agree on ("Mang" repaired to Minggu
+    once, Menit three times), then the
     surest. Otherwise the surest read.
     """
-    scales = WAKTU_SCALES if kind == "waktu" and work.photo else (1.0,)
-    reads = [
-        _read_alone(work, box, lang, soft, scale)
-        for scale in scales
-        for soft in (work.photo, not work.photo)
-    ]
+    reads = [_read_alone(work, box, lang, soft, 1.0) for soft in (work.photo, not work.photo)]
     if kind != "waktu":
         return max(reads, key=_mean_conf)
     for words in reads:
         _fix_units(words)
+    keys = {_duration_key(words) for words in reads}
+    if work.photo and (len(keys) > 1 or "" in keys):  # the two reads disagree: more votes
+        for scale in WAKTU_SCALES[1:]:
+            for soft in (True, False):
+                words = _read_alone(work, box, lang, soft, scale)
+                _fix_units(words)
+                reads.append(words)
     valid = [words for words in reads if DURATION_TEXT.match(_duration_text(words))]
     if not valid:
         return max(reads, key=_mean_conf)
