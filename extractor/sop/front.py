@@ -111,6 +111,10 @@ def read_identity(rows: list[Row]) -> tuple[Identity, set[int]]:
     for key in ("number", "title", "unit"):
         if ident.raw.get(key):
             setattr(ident, key, join_wrapped(ident.raw[key]))
+    prov = ident.prov.get("number")
+    if ident.number and "/" in ident.number and prov is not None and prov.source == "ocr":
+        # OCR splits a digit group of a letter number at a gap ("050/1 12/Bappeda")
+        ident.number = _DIGIT_GAP.sub("", ident.number)
     for key in ("created", "revised", "effective"):
         raw = ident.raw.get(key, "")
         setattr(ident, key, parse_date(raw) if raw and raw.strip("- ") else None)
@@ -119,6 +123,8 @@ def read_identity(rows: list[Row]) -> tuple[Identity, set[int]]:
     return ident, used
 
 
+# A space OCR put between two digits of one group.
+_DIGIT_GAP = re.compile(r"(?<=\d) (?=\d)")
 # An NIP as printed under a signer's name, spaced or not (18 digits).
 _NIP_LINE = re.compile(r"\bNIP\b|\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b", re.IGNORECASE)
 _DATE_KEYS = ("created", "revised", "effective")

@@ -11,6 +11,8 @@ from extractor.sop.lexicon import labels, norm, title_case
 
 # "Paringin, 3 Januari 2023": a place, a comma, a date.
 PLACE_DATE = re.compile(r"^\s*(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<date>.{6,30})$")
+# A date alone on a line: "13 Mei 2024", "13-05-2024", "13/5/2024".
+BARE_DATE = re.compile(r"^\d{1,2}(?:\s+[A-Za-z]{3,10}\s+|[-/.]\d{1,2}[-/.])\d{4}$")
 # Golongan: "IV/c", "IV c", "III/d", "IV.a"
 GOLONGAN = re.compile(r"\b(I{1,3}|IV)\s*[/.\- ]?\s*[a-eA-E]\b")
 # A NIP line, with the label spelt right or wrong ("NIP.", "NPL", "N I P").
@@ -46,6 +48,12 @@ def _is_noise(line: str) -> bool:
     return (" " not in s and "." in s and s.upper() == s) or len(re.sub(r"\W", "", s)) < 2
 
 
+def _is_bare_date(line: str) -> bool:
+    """A line that is a date and nothing else ("13 Mei 2024"): the value of a date row
+    read into the signer's block, not part of a position."""
+    return bool(BARE_DATE.match(line.strip()))
+
+
 def parse_person(lines: list[str]) -> Person:
     """Position, name, rank and NIP from the lines of a signature/approval block."""
     lines = [ln.strip() for ln in lines if ln.strip()]
@@ -69,7 +77,8 @@ def parse_person(lines: list[str]) -> Person:
     position_lines = [
         ln
         for ln in lines[: name_idx if name_idx is not None else stop]
-        if not _is_noise(ln) and not (PLACE_DATE.match(ln) and parse_date(ln))
+        if not _is_noise(ln)
+        and not ((PLACE_DATE.match(ln) or _is_bare_date(ln)) and parse_date(ln))
     ]
     position = " ".join(title_case(x) for x in position_lines).strip() or None
     return Person(

@@ -39,3 +39,39 @@ def test_values_under_a_stamp_are_placed_by_what_they_hold():
     assert ident.approved_by.name == "Muhammad Fahmi Ridhani, S.STP., M.Si"
     assert ident.approved_by.nip == "198603142005011001"
     assert ident.title == "SOP Pengelolaan Surat Masuk"
+
+
+def _read(text: str, source: str):
+    from extractor.models import Provenance
+
+    rows = document_rows(parse_text(text.replace("\\n", "<br>")))
+    for row in rows:
+        row.prov = Provenance(source=source)
+    return read_identity(rows)[0]
+
+
+def test_a_digit_gap_in_an_ocr_number_is_closed_but_a_typed_one_is_kept():
+    text = IDENTITY.format(effective="Tanggal Efektif", approver="Disahkan oleh").replace(
+        "000.2.3/045/", "000.2.3/0 45/"
+    )
+    assert _read(text, "ocr").number == "000.2.3/045/Kec.Plh/V/2024"
+    assert _read(text, "text").number == "000.2.3/0 45/Kec.Plh/V/2024"
+
+
+def test_a_date_read_into_the_signers_block_is_not_part_of_the_position():
+    from extractor.sop.person import parse_person
+
+    signer = parse_person(
+        [
+            "13 Mei 2024",
+            "Camat Pelaihari",
+            "Muhammad Fahmi Ridhani, S.STP., M.Si",
+            "NIP. 19860314 200501 1 001",
+        ]
+    )
+    assert (signer.position, signer.name) == (
+        "Camat Pelaihari",
+        "Muhammad Fahmi Ridhani, S.STP., M.Si",
+    )
+    # a date inside a position line stays: it is no date line of its own
+    assert parse_person(["Kepala Dinas 2024", "Budi"]).position == "Kepala Dinas 2024"
