@@ -585,6 +585,8 @@ def _duration_text(words: list[tesseract.PxWord]) -> str:
 def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tesseract.PxWord]:
     """One cell read alone with the global and the local threshold; the better read.
 
+    A header cell: the read with more known words (titles, units), then the surer one.
+
     A duration is read at the page's size and, on photos where the two reads disagree,
     enlarged too (``WAKTU_SCALES``). Of the reads that are durations (units repaired):
     the one with the number most reads agree on (the page pass's counts too: a blurred 5
@@ -594,7 +596,9 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     """
     reads = [_read_alone(work, box, lang, soft, 1.0) for soft in (work.photo, not work.photo)]
     if kind != "waktu":
-        return max(reads, key=_mean_conf)
+        # a role name spelt in known words ("Petugas Front Office") over a surer
+        # misreading ("Petugas From: Office")
+        return max(reads, key=lambda words: (_known(words), _mean_conf(words)))
     for words in reads:
         _fix_units(words)
     keys = {_duration_key(words) for words in reads}
@@ -627,6 +631,10 @@ def _duration_key(words: list[tesseract.PxWord]) -> str:
     """A duration read as number and unit ("30 menit"), for counting agreeing reads."""
     m = DURATION_TEXT.match(_duration_text(words))
     return " ".join(m.group(0).lower().split()) if m else ""
+
+
+def _known(words: list[tesseract.PxWord]) -> int:
+    return normalise.known_words(" ".join(normalise.normalise_word(w.text) for w in words))
 
 
 def _first_number(words: list[tesseract.PxWord]) -> str | None:

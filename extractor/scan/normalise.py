@@ -143,6 +143,12 @@ def _one_confusion(low: str, lex: dict) -> str | None:
     return next((c for c in _confusions(low, lex["pairs"]) if c in lex["known"]), None)
 
 
+def known_words(text: str) -> int:
+    """How many words of ``text`` are known words (units, labels, titles, units' names)."""
+    known = _lexicon()["known"]
+    return sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in known)
+
+
 def closest_unit(word: str) -> str | None:
     """The time unit (lower case) a word after a number most resembles; None when none does.
 

@@ -52,4 +52,5 @@ def test_a_word_ocr_split_at_a_space_is_rejoined_only_into_a_known_word():
     # pieces that are words themselves, or a join that is no title word, stay apart
     assert join_split_words("Kepala Seksi Umum", vocab) == "Kepala Seksi Umum"
     assert join_split_words("Staf Ahli", vocab) == "Staf Ahli"
-    assert join_split_words("Petugas Lo ket", vocab) == "Petugas Lo ket"
+    assert join_split_words("Petugas Lo ket", vocab) == "Petugas Loket"
+    assert join_split_words("Pengelola Ba ju", vocab) == "Pengelola Ba ju"

@@ -75,3 +75,15 @@ def test_the_waktu_column_is_found_by_its_durations_when_its_header_is_unread():
     cols, body_top = ocr._waktu_columns(_work(words), xs)
     assert cols == {1}
     assert 40 < body_top < 100  # below the header word, above the first duration
+
+
+def test_a_header_read_in_known_words_beats_a_surer_misreading(monkeypatch):
+    reads = iter(
+        [
+            [_word("Petugas", 10, 92), _word("Front", 60, 58), _word("Office", 110, 79)],
+            [_word("Petugas", 10, 94), _word("From:", 60, 68), _word("Office", 110, 92)],
+        ]
+    )
+    monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
+    best = ocr._better_read(_work([]), (0, 0, 400, 200), "header", "ind+eng")
+    assert [w.text for w in best] == ["Petugas", "Front", "Office"]
