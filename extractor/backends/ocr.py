@@ -90,8 +90,11 @@ MIN_DURATION_LINES = 2
 #: A photo's duration cell whose two reads disagree is re-read at these enlargements too:
 #: its blurred digits read differently at each, and the reads vote on the number.
 WAKTU_SCALES = (1.0, 2.0)
+#: A cell is re-read whole when this much of its print (pt²) lies outside the words the
+#: page pass read there: a dropped word of 8-pt text is some 60 pt², a stray speck none.
+UNREAD_INK_PT2 = 30.0
 #: At most this many cells per page are re-read (one batched Tesseract call).
-MAX_REOCR_CELLS = 32
+MAX_REOCR_CELLS = 48
 #: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
 DURATION_TEXT = re.compile(
     r"^\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:menit|jam|hari|minggu|bulan)", re.I
@@ -393,13 +396,20 @@ def _mean_conf(words: list[tesseract.PxWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
-def _ink_px(image: np.ndarray, box: CellBox, dpi: float) -> int:
-    """Print pixels in a box: darker-than-paper blobs at least a small digit tall.
+def _ink_px(
+    image: np.ndarray, box: CellBox, dpi: float, read: list[tesseract.PxWord] | None = None
+) -> int:
+    """Print pixels in a box: darker-than-paper blobs at least a small digit tall; with
+    ``read``, only those outside these words' boxes (print the page pass did not read).
 
     Thin glyphs at 200 dpi are gray, not black (a "1" has ~20 px below 128); specks and
     the tips of erased strokes are shorter than any digit.
     """
     dark = (image[box[1] : box[3], box[0] : box[2]] < INK_GRAY).astype(np.uint8)
+    pad = lines.pt(1.0, dpi)
+    for w in read or ():
+        x0, y0 = max(0, w.left - box[0] - pad), max(0, w.top - box[1] - pad)
+        dark[y0 : w.top + w.height - box[1] + pad, x0 : w.left + w.width - box[0] + pad] = 0
     n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     tall = stats[1:, cv2.CC_STAT_HEIGHT] >= lines.pt(MIN_GLYPH_PT, dpi)
     return int(stats[1:, cv2.CC_STAT_AREA][tall].sum()) if n > 1 else 0
@@ -521,7 +531,8 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     """Cells (px box, kind) that must hold a value but read badly or not at all.
 
     Kinds: ``"waktu"`` (a duration cell), ``"value"`` (digits: No, dates, NIP; or an
-    empty cell with print in it), ``"header"`` (a header-row cell: role names).
+    empty cell with print in it), ``"header"`` (a header-row cell: role names),
+    ``"text"`` (a cell with print the page pass left unread; these come last).
     """
     ys, xs = _approx_grid(geom, work.dpi)
     if len(ys) < 2 or len(xs) < 2:
@@ -530,6 +541,10 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     waktu_cols, header_bottom = _waktu_columns(work, xs)
     header_rows = _header_rows(work, ys)
     picked: list[tuple[CellBox, str]] = []
+    unread: list[tuple[CellBox, str]] = []
+    unread_px = UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
+    # below the procedure table's header (other tables are left as the page pass read them)
+    body_from = max(header_rows) if header_rows else len(ys)
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             box = (
@@ -558,7 +573,16 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
             elif not inside and has_ink:
                 # printed but not read: lone step numbers ("1", "2") vanish in sparse mode
                 picked.append((box, "value"))
-    return picked[:MAX_REOCR_CELLS]
+            elif (
+                work.photo
+                and r > body_from
+                and inside
+                and _ink_px(work.ocr_image, box, work.dpi, inside) > unread_px
+            ):
+                # words of a flowchart cell left out of the page pass ("Berkas
+                # [permohonan] teragenda"): sparse mode drops words of a photo's print
+                unread.append((box, "text"))
+    return (picked + unread)[:MAX_REOCR_CELLS]
 
 
 def _read_alone(
@@ -685,6 +709,9 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
             # well, or as many letters and less debris ("Pemohon —")
             gain = (_alnum(new_text), -_debris(new)) > (_alnum(old_text), -_debris(old))
             better = _mean_conf(new) >= REOCR_CONF and gain
+        elif kind == "text":
+            # the whole cell read again: kept when it holds more and reads as surely
+            better = _alnum(new_text) > _alnum(old_text) and _mean_conf(new) >= REOCR_CONF
         elif not old:
             # an empty cell takes only confident, real characters (not stroke debris)
             better = _mean_conf(new) >= JUNK_CONF and any(ch.isalnum() for ch in new_text)

@@ -87,3 +87,41 @@ def test_a_header_read_in_known_words_beats_a_surer_misreading(monkeypatch):
     monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
     best = ocr._better_read(_work([]), (0, 0, 400, 200), "header", "ind+eng")
     assert [w.text for w in best] == ["Petugas", "Front", "Office"]
+
+
+def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
+    # a photographed table at 300 dpi: a header row (Kegiatan | Output) and one step; the
+    # page pass read "Berkas" and "teragenda" of the output cell, not "permohonan"
+    from extractor.layout import PageGeometry, Segment
+
+    img = Image.new("L", (1200, 800), 255)
+    draw = ImageDraw.Draw(img)
+    rows, cols = (100, 200, 700), (100, 600, 1100)
+    for y in rows:
+        draw.line([(100, y), (1100, y)], fill=0, width=3)
+    for x in cols:
+        draw.line([(x, 100), (x, 700)], fill=0, width=3)
+    font = ImageFont.truetype(FONT.replace("-Bold", ""), 36)
+    draw.text((140, 130), "Kegiatan", font=font, fill=0)
+    draw.text((640, 130), "Output", font=font, fill=0)
+    for i, text in enumerate(("Berkas", "permohonan", "teragenda")):
+        draw.text((640, 240 + 60 * i), text, font=font, fill=0)
+    gray = np.asarray(img)
+    s = 72.0 / DPI
+    segs = [Segment(x0=100 * s, top=y * s, x1=1100 * s, bottom=y * s) for y in rows]
+    segs += [Segment(x0=x * s, top=100 * s, x1=x * s, bottom=700 * s) for x in cols]
+    geom = PageGeometry(page=1, width=1200 * s, height=800 * s, words=[], segments=segs)
+    read = [
+        PxWord("Kegiatan", 140, 138, 150, 36, 95.0),
+        PxWord("Output", 640, 138, 120, 36, 95.0),
+        PxWord("Berkas", 640, 248, 130, 30, 95.0),
+        PxWord("teragenda", 640, 368, 190, 38, 95.0),
+    ]
+    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=True)
+    assert any(kind == "text" for _, kind in ocr._cells_to_reread(work, geom))
+    ocr.reocr_cells(work, geom, "ind+eng")
+    body = sorted((w for w in work.words if w.top > 200), key=lambda w: w.top)
+    assert [w.text for w in body] == ["Berkas", "permohonan", "teragenda"]
+    # a scan's cells (not a photo's) are left as the page pass read them
+    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=False)
+    assert not any(kind == "text" for _, kind in ocr._cells_to_reread(work, geom))
