@@ -63,6 +63,9 @@ HEAD_MIN_AREA_PT2, HEAD_MAX_AREA_PT2 = 6.0, 120.0
 #: 10-pt² head whose tip touches the box under it fills 0.68 (corpus scans at 300 dpi;
 #: lowering the large-head bound from 12 to 9.5 pt² took "next" from 63.4 to 72.0 %).
 HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 9.5
+#: A photo's blurred head core, rounded, fills 0.6-0.7 of its triangle (a 4-pt head
+#: merged with the box below: 0.65, 7.9 pt²); the line behind it still has to be there.
+HEAD_BLURRED_FILL = 0.6
 #: An arrow has at least this much free-standing line (points) behind its head; a
 #: blob in blurred text has a few letter-long runs at most.
 MIN_CONNECTOR_LINE_PT = 12.0
@@ -240,8 +243,9 @@ def shape_rings(shapes: list[PxShape], shape: tuple[int, int], grow_px: int) -> 
 # --------------------------------------------------------------------------- arrows
 
 
-def _heads(ink: np.ndarray, dpi: float) -> list[np.ndarray]:
-    """Contours of solid triangular blobs (arrowheads)."""
+def _heads(ink: np.ndarray, dpi: float, blurred: bool = False) -> list[np.ndarray]:
+    """Contours of solid triangular blobs (arrowheads); ``blurred`` print (a photo)
+    rounds a head's core, which then fills less of its triangle (``HEAD_BLURRED_FILL``)."""
     k = max(3, pt(HEAD_CORE_PT, dpi) | 1)
     core = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
@@ -259,7 +263,8 @@ def _heads(ink: np.ndarray, dpi: float) -> list[np.ndarray]:
             continue
         fill = area / tri_area
         large = area >= HEAD_LARGE_PT2 * px2
-        if fill >= HEAD_TRIANGLE_FILL or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
+        least = HEAD_BLURRED_FILL if blurred else HEAD_TRIANGLE_FILL
+        if fill >= least or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
             heads.append(c)
     return heads
 
@@ -344,10 +349,10 @@ def _points_at_symbol(tip: tuple[float, float], shapes: list[PxShape], reach: in
 
 
 def find_arrows(
-    ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float
+    ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float, blurred: bool = False
 ) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
     """Connector polylines in px (tail first, the arrowhead's tip last) and the stroke mask."""
-    heads = _heads(ink, dpi)
+    heads = _heads(ink, dpi, blurred)
     if not heads:
         return [], np.zeros_like(ink)
     k = pt(CONNECTOR_PT, dpi)

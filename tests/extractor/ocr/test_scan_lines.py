@@ -193,3 +193,14 @@ def test_round_and_lopsided_holes_are_no_symbols_but_capsules_and_diamonds_are()
     loop = _outline(lambda c: cv2.fillPoly(c, [np.array(lopsided, np.int32)], 255))
     kinds = [shapes.classify_outline(c) for c in (_outline(_capsule), diamond, ring, loop)]
     assert kinds == ["terminator", "decision", "unknown", "unknown"]
+
+
+def test_a_photos_rounded_arrowhead_is_a_head_when_the_print_is_blurred():
+    # a ~4-pt head that blur rounded into a drop (core 7.2 pt², 0.65 of its triangle)
+    gray = np.full((300, 300), 255, np.uint8)
+    cv2.line(gray, (150, 40), (150, 150), 0, 3)
+    cv2.ellipse(gray, (150, 156), (7, 5), 0, 0, 360, 0, -1)
+    cv2.fillPoly(gray, [np.array([[142, 153], [158, 153], [150, 168]], np.int32)], 0)
+    ink = _ink(gray)
+    assert not shapes._heads(ink, DPI)  # too round for a scan's head
+    assert len(shapes._heads(ink, DPI, blurred=True)) == 1
