@@ -252,15 +252,23 @@ def shape_rings(shapes: list[PxShape], shape: tuple[int, int], grow_px: int) -> 
 # --------------------------------------------------------------------------- arrows
 
 
-def _heads(ink: np.ndarray, dpi: float, blurred: bool = False) -> list[np.ndarray]:
-    """Contours of solid triangular blobs (arrowheads); ``blurred`` print (a photo)
-    rounds a head's core, which then fills less of its triangle (``HEAD_BLURRED_FILL``)."""
+def _heads(
+    ink: np.ndarray, dpi: float, blurred: bool = False, symbols: list[PxShape] | None = None
+) -> list[np.ndarray]:
+    """Contours of solid triangular blobs (arrowheads).
+
+    ``blurred`` print (a photo) rounds a head's core, which then fills less of its
+    triangle (``HEAD_BLURRED_FILL``), as the cores of a blurred bold word's letters do:
+    such a rounder blob is a head only beside one of ``symbols`` (a head points into the
+    symbol it ends at; header text stands apart from them).
+    """
     k = max(3, pt(HEAD_CORE_PT, dpi) | 1)
     core = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )
     contours, _ = cv2.findContours(core, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     px2 = (dpi / 72.0) ** 2
+    reach = pt(TIP_REACH_PT, dpi)
     heads = []
     for c in contours:
         area = cv2.contourArea(c)
@@ -272,9 +280,12 @@ def _heads(ink: np.ndarray, dpi: float, blurred: bool = False) -> list[np.ndarra
             continue
         fill = area / tri_area
         large = area >= HEAD_LARGE_PT2 * px2
-        least = HEAD_BLURRED_FILL if blurred else HEAD_TRIANGLE_FILL
-        if fill >= least or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
+        if fill >= HEAD_TRIANGLE_FILL or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
             heads.append(c)
+        elif blurred and fill >= HEAD_BLURRED_FILL:
+            x, y, w, h = cv2.boundingRect(c)
+            if _symbol_at((x + w / 2, y + h / 2), symbols or [], reach):
+                heads.append(c)
     return heads
 
 
@@ -361,7 +372,7 @@ def find_arrows(
     ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float, blurred: bool = False
 ) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
     """Connector polylines in px (tail first, the arrowhead's tip last) and the stroke mask."""
-    heads = _heads(ink, dpi, blurred)
+    heads = _heads(ink, dpi, blurred, shapes)
     if not heads:
         return [], np.zeros_like(ink)
     k = pt(CONNECTOR_PT, dpi)

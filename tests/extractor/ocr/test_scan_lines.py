@@ -202,8 +202,12 @@ def test_a_photos_rounded_arrowhead_is_a_head_when_the_print_is_blurred():
     cv2.ellipse(gray, (150, 156), (7, 5), 0, 0, 360, 0, -1)
     cv2.fillPoly(gray, [np.array([[142, 153], [158, 153], [150, 168]], np.int32)], 0)
     ink = _ink(gray)
-    assert not shapes._heads(ink, DPI)  # too round for a scan's head
-    assert len(shapes._heads(ink, DPI, blurred=True)) == 1
+    box = np.array([[[110, 172]], [[190, 172]], [[190, 230]], [[110, 230]]], np.int32)
+    below = [shapes.PxShape("process", (110, 172, 190, 230), False, box)]  # it points at
+    assert not shapes._heads(ink, DPI, symbols=below)  # too round for a scan's head
+    assert len(shapes._heads(ink, DPI, blurred=True, symbols=below)) == 1
+    # as round a blob away from any symbol is a blurred bold letter's core
+    assert not shapes._heads(ink, DPI, blurred=True, symbols=[])
 
 
 def test_a_rectangle_whose_corners_blur_rounded_is_a_process_not_a_capsule():
