@@ -164,6 +164,8 @@ def closest_unit(word: str) -> str | None:
     units = _lexicon()["units"]
     if low in units:
         return low
+    if low in _lexicon()["known"]:
+        return None  # a word of its own ("Mei", "Maret" after a day number: a date)
     scored = sorted(
         (
             (SequenceMatcher(None, low, u).ratio(), u)

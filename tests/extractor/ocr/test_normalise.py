@@ -80,3 +80,5 @@ def test_closest_unit_repairs_blurred_units_but_leaves_count_words():
     assert closest_unit("kali") is None  # "3 kali" is a count, not a misread unit
     assert closest_unit("Mulai") is None  # as far from "menit" as from "minggu"
     assert closest_unit("Menerima") is None
+    # month names after a day number are dates, not misread units
+    assert closest_unit("Mei") is None and closest_unit("Maret") is None
