@@ -7,11 +7,13 @@ runs Tesseract in-process through its library (models loaded once per process, s
 Both run on one core (``OMP_THREAD_LIMIT=1``, OpenCV single-threaded), interleaved page by page so a
 busy machine slows both alike; medians over pages and ``--repeat`` runs.
 
-Pages: the first page of every committed corpus scan (``corpus/sop/*/scans/*.300.pdf``,
-rendered at 300 dpi in gray as the PDF backend renders them) or, without a corpus, demo
-scans from ``corpus/scans.py``.
+Pages: page ``--page-index`` (0, the identity page, by default; 1 is the first
+flowchart page) of the committed corpus scans (``corpus/sop/*/scans/*.300.pdf``,
+rendered at 300 dpi in gray as the PDF backend renders them; ``--kind photo``: the phone
+photos, in colour) or, without a corpus, demo scans from ``corpus/scans.py``.
 
     python bench/ocr_speed.py [--pages 4] [--repeat 2] [--dpi 300] [--clock cpu]
+                              [--kind 300|photo] [--page-index 1]
 
 ``--clock cpu`` counts CPU seconds (this process plus the Tesseract children it
 waited for) instead of wall time: steadier on a shared or throttled machine.
@@ -53,14 +55,18 @@ def _scans_module():
     return module
 
 
-def pages(n: int, dpi: int) -> list[np.ndarray]:
-    """Page images to measure: corpus scans when present, demo scans otherwise."""
+def pages(n: int, dpi: int, kind: str = "300", index: int = 0) -> list[np.ndarray]:
+    """Page images to measure: page ``index`` of corpus scans of ``kind`` (``300``: the
+    300-dpi scanned PDFs, ``photo``: the phone photos) when present, demo scans otherwise."""
     scans = _scans_module()
-    found = sorted((ROOT / "corpus" / "sop").glob("*/scans/*.300.pdf"))[:n]
+    found = sorted((ROOT / "corpus" / "sop").glob(f"*/scans/*.{kind}.pdf"))[:n]
     if found:
-        # these scans hold gray images only, which the PDF backend renders in one channel
+        # scans hold gray images, which the PDF backend renders in one channel; photos
+        # are colour
+        mode = "RGB" if kind == "photo" else "L"
         return [
-            np.asarray(scans.rasterize(p.read_bytes(), dpi, [0])[0].convert("L")) for p in found
+            np.asarray(scans.rasterize(p.read_bytes(), dpi, [index])[0].convert(mode))
+            for p in found
         ]
     return [np.asarray(scans.demo_scan(seed, dpi, 1.5)[0]) for seed in range(1, n + 1)]
 
@@ -111,10 +117,12 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=300)
     ap.add_argument("--lang", default="ind+eng")
     ap.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
+    ap.add_argument("--kind", choices=["300", "photo"], default="300")
+    ap.add_argument("--page-index", type=int, default=0, help="0: identity page, 1: flowchart")
     args = ap.parse_args()
     global CLOCK
     CLOCK = CLOCKS[args.clock]
-    images = pages(args.pages, args.dpi)
+    images = pages(args.pages, args.dpi, args.kind, args.page_index)
     ratios, t_ours, t_plain, rss_plain = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i, img in enumerate(images):

@@ -93,6 +93,8 @@ WAKTU_SCALES = (1.0, 2.0)
 #: A cell is re-read whole when this much of its print (pt²) lies outside the words the
 #: page pass read there: a dropped word of 8-pt text is some 60 pt², a stray speck none.
 UNREAD_INK_PT2 = 30.0
+#: A header cell read alone with at least this mean confidence is not read a second time.
+SURE_CONF = 88.0
 #: At most this many cells per page are re-read (one batched Tesseract call).
 MAX_REOCR_CELLS = 48
 #: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
@@ -461,16 +463,29 @@ def _duration_column(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
     above that)."""
     found: dict[int, list[tesseract.PxWord]] = {}
     ordered = _reading_order(work.words)
-    for prev, w in itertools.pairwise(ordered):
+
+    def same_line(a: tesseract.PxWord | None, b: tesseract.PxWord | None) -> bool:
+        return a is not None and b is not None and abs(a.top - b.top) <= a.height
+
+    for i, (prev, w) in enumerate(itertools.pairwise(ordered)):
         count = normalise.fix_digits(prev.text.strip(".,:;"), force=True)
-        if not DURATION_COUNT.match(count) or abs(w.top - prev.top) > prev.height:
+        if not DURATION_COUNT.match(count) or not same_line(prev, w):
             continue
         if normalise.closest_unit(w.text) is None:
             continue
-        cx = prev.left + prev.width / 2
-        for i in range(len(xs) - 1):
-            if xs[i] <= cx < xs[i + 1]:
-                found.setdefault(i, []).append(prev)
+        col = next((c for c in range(len(xs) - 1) if xs[c] <= _cx(prev) < xs[c + 1]), None)
+        if col is None:
+            continue
+        # a line of its cell that is a duration and nothing else ("15 Menit", "3 Hari
+        # kerja"), not one inside running text ("Nomor 25 Tahun 2009")
+        before = ordered[i - 1] if i > 0 else None
+        after = ordered[i + 2] if i + 2 < len(ordered) else None
+        if same_line(before, prev) and xs[col] <= _cx(before) < xs[col + 1]:
+            continue
+        inside_after = same_line(w, after) and xs[col] <= _cx(after) < xs[col + 1]
+        if inside_after and after.text.lower() != "kerja":
+            continue
+        found.setdefault(col, []).append(prev)
     if not found:
         return set(), 0.0
     col, counts = max(found.items(), key=lambda kv: len(kv[1]))
@@ -478,6 +493,10 @@ def _duration_column(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
         return set(), 0.0
     first = min(counts, key=lambda w: w.top)
     return {col}, first.top - 1.5 * first.height
+
+
+def _cx(w: tesseract.PxWord) -> float:
+    return w.left + w.width / 2
 
 
 def _reading_order(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
@@ -609,7 +628,8 @@ def _duration_text(words: list[tesseract.PxWord]) -> str:
 def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tesseract.PxWord]:
     """One cell read alone with the global and the local threshold; the better read.
 
-    A header cell: the read with more known words (titles, units), then the surer one.
+    A header cell: the read with more known words (titles, units), then the surer one;
+    a first read with ``SURE_CONF`` is taken as it is.
 
     A duration is read at the page's size and, on photos where the two reads disagree,
     enlarged too (``WAKTU_SCALES``). Of the reads that are durations (units repaired):
@@ -618,7 +638,10 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     once, Menit three times), then the
     surest. Otherwise the surest read.
     """
-    reads = [_read_alone(work, box, lang, soft, 1.0) for soft in (work.photo, not work.photo)]
+    reads = [_read_alone(work, box, lang, work.photo, 1.0)]
+    if kind != "waktu" and _mean_conf(reads[0]) >= SURE_CONF:
+        return reads[0]  # read surely at the page's own threshold: no second read
+    reads.append(_read_alone(work, box, lang, not work.photo, 1.0))
     if kind != "waktu":
         # a role name spelt in known words ("Petugas Front Office") over a surer
         # misreading ("Petugas From: Office")

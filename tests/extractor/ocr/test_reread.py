@@ -58,19 +58,26 @@ def test_a_blurred_duration_cell_is_read_alone():
     assert all(w.left >= 5 and w.left + w.width <= 395 for w in best)  # page pixels
 
 
+def _line(y: int, *cells: tuple[int, str]) -> list[PxWord]:
+    """Words of one text line: each (left, "words …") laid out 12 px per letter."""
+    out = []
+    for left, text in cells:
+        for word in text.split():
+            out.append(PxWord(word, left, y, 12 * len(word), 30, 90.0))
+            left += 12 * len(word) + 10
+    return out
+
+
 def test_the_waktu_column_is_found_by_its_durations_when_its_header_is_unread():
     # columns: activity | Waktu ("Walkers" in the header) | output
     xs = [0.0, 300.0, 500.0, 900.0]
     words = [
-        PxWord("Walkers", 320, 10, 80, 30, 40.0),
-        PxWord("Memeriksa", 20, 100, 120, 30, 90.0),
-        PxWord("5", 320, 100, 20, 30, 90.0),
-        PxWord("Mena", 350, 100, 60, 30, 70.0),
-        PxWord("1-2", 320, 200, 40, 30, 90.0),
-        PxWord("Hari", 370, 200, 50, 30, 90.0),
-        PxWord("Berkas", 520, 200, 80, 30, 90.0),
-        PxWord("2", 620, 200, 20, 30, 90.0),  # "2 rangkap": no unit
-        PxWord("rangkap", 650, 200, 90, 30, 90.0),
+        *_line(10, (320, "Walkers")),
+        *_line(100, (20, "Memeriksa"), (320, "5 Mena")),
+        *_line(200, (320, "1-2 Hari"), (520, "Berkas 2 rangkap")),  # "2 rangkap": no unit
+        # citations in the activity column ("Nomor 25 Tahun 2009"): running text
+        *_line(300, (20, "Nomor 25 Tahun 2009")),
+        *_line(400, (20, "Nomor 6 Tahun 2014")),
     ]
     cols, body_top = ocr._waktu_columns(_work(words), xs)
     assert cols == {1}
