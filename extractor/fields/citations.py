@@ -46,7 +46,11 @@ NUMBER_VALUE = re.compile(
 BARE_NUMBER = re.compile(r"(?<![\w/.])\d[0-9A-Za-z.\-/]*")
 # "Tahun"/"Thn"/"Th" before a year; year digits may hold OCR letters ("2O14").
 YEAR_WORD = r"(?:tahun|thn|th|tah)\.?\s*:?\s*"
-YEAR_AFTER_NUMBER = re.compile(rf"^\s*[,.]?\s*{YEAR_WORD}(?P<year>[0-9OoIl|]{{4}})(?!\d)", re.I)
+# Right after the number, a word of "Tahun"'s shape OCR misread ("Tanur.", "Tahum") is it.
+YEAR_WORD_AFTER_NUMBER = r"(?:tahun|thn|th|tah|t[a-z]{3,4})\.?\s*:?\s*"
+YEAR_AFTER_NUMBER = re.compile(
+    rf"^\s*[,.]?\s*{YEAR_WORD_AFTER_NUMBER}(?P<year>[0-9OoIl|]{{4}})(?!\d)", re.I
+)
 YEAR_ANYWHERE = re.compile(rf"\b{YEAR_WORD}(?P<year>[0-9OoIl|]{{4}})(?!\d)", re.I)
 ENDS_WITH_YEAR_WORD = re.compile(rf"\b{YEAR_WORD}$", re.I)
 # "53/2014": a plain number and its year.

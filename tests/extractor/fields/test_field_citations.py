@@ -275,6 +275,15 @@ CASES = [
     ("Peraturan Ombudsman Nomor 17 Tahun 2015", "Peraturan Ombudsman", "17", 2015, None, None),
     # --- OCR-ish garbage ---
     ("Peraturan Presiden Nomor 29 Tahun 2O14", "Peraturan Presiden", "29", 2014, None, None),
+    # "Tahun" misread on a phone photo, right after the number
+    (
+        "Peraturan Presiden Nomor 33 Tanur. 2020 tentang Standar Harga Satuan Regional",
+        "Peraturan Presiden",
+        "33",
+        2020,
+        "Standar Harga Satuan Regional",
+        None,
+    ),
     (
         "Peraturan Presiden Nomer 29 Tahun2014 tentang SAKIP",
         "Peraturan Presiden",
