@@ -23,32 +23,32 @@ _HYPHEN_WRAP = re.compile(r"(\w)-\s*\n\s*(\w)")
 _BARE_SUFFIXES = frozenset({"an", "kan", "nya", "lah", "kah"})
 
 
-def join_broken_words(text: str, vocabulary: frozenset[str]) -> str:
-    """Rejoin a word a narrow cell broke across lines ("Pengadminis\\ntrasi") when the
-    joined word is in ``vocabulary`` and neither piece is."""
+def _rejoin(
+    text: str, vocabulary: frozenset[str], gap: str, suffixes: frozenset[str] = frozenset()
+) -> str:
+    """Two pieces across ``gap`` become one word when the whole is in ``vocabulary`` and
+    neither piece is (or the right piece is one of ``suffixes``)."""
 
     def repl(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)
-        joined = (left + right).lower()
         pieces_known = left.lower() in vocabulary or right.lower() in vocabulary
-        if right in _BARE_SUFFIXES or (joined in vocabulary and not pieces_known):
+        if right in suffixes or ((left + right).lower() in vocabulary and not pieces_known):
             return left + right
         return m.group(0)
 
-    return re.sub(r"([A-Za-z]+)\s*\n\s*([a-z]+)", repl, text)
+    return re.sub(rf"\b([A-Za-z]+){gap}([a-z]+)\b", repl, text)
+
+
+def join_broken_words(text: str, vocabulary: frozenset[str]) -> str:
+    """Rejoin a word a narrow cell broke across lines ("Pengadminis\\ntrasi") when the
+    joined word is in ``vocabulary`` and neither piece is."""
+    return _rejoin(text, vocabulary, r"\s*\n\s*", _BARE_SUFFIXES)
 
 
 def join_split_words(text: str, vocabulary: frozenset[str]) -> str:
     """Rejoin a word OCR split at a space ("B idang") when the joined word is in
     ``vocabulary`` and neither piece is."""
-
-    def repl(m: re.Match[str]) -> str:
-        left, right = m.group(1), m.group(2)
-        if left.lower() in vocabulary or right.lower() in vocabulary:
-            return m.group(0)
-        return left + right if (left + right).lower() in vocabulary else m.group(0)
-
-    return re.sub(r"\b([A-Za-z]+) ([a-z]+)\b", repl, text)
+    return _rejoin(text, vocabulary, " ")
 
 
 def join_wrapped(text: str) -> str:
