@@ -107,7 +107,9 @@ class Duration(_Model):
 class Mark(_Model):
     """A flowchart symbol found in one role column of a step row."""
 
-    role: str
+    role: str | None = Field(
+        default=None, description="the role column's name; null when OCR could not read it"
+    )
     symbol: Symbol | None = None
     prov: Provenance | None = None
 

@@ -188,7 +188,7 @@ def actors_of(step: Step) -> list[str]:
     """The roles acting in a row: the marks' columns (with a symbol), else the actor."""
     roles: list[str] = []
     for mark in step.marks:
-        if mark.symbol is not None and mark.role not in roles:
+        if mark.symbol is not None and mark.role is not None and mark.role not in roles:
             roles.append(mark.role)
     if not roles and step.actor:
         roles.append(step.actor)

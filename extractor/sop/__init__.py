@@ -127,7 +127,7 @@ def _symbol_in(row: Row, cols: Columns) -> bool:
     column."""
     return any(
         shape.kind != "offpage"
-        for col in cols.roles
+        for col in cols.role_columns
         if col < len(row.cells) and row.cells[col] is not None
         for shape in row.cells[col].shapes
     )
@@ -151,7 +151,7 @@ def _shape_steps(
         for row in raw.rows:
             if row.table is None:
                 continue
-            for col in cols.roles:
+            for col in cols.role_columns:
                 cell = row.cells[col] if col < len(row.cells) else None
                 for shape in cell.shapes if cell else []:
                     if shape.kind != "offpage":
@@ -222,6 +222,8 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
         notes.append("symbols_lost")
     elif not cols.roles:
         notes.append("role_columns_not_found")
+    if cols is not None:
+        notes.extend(f"role_name_unreadable:{i + 1}" for i in cols.unnamed)
     notes.extend(f"section_not_found:{k}" for k in SECTION_KEYS if k not in front.sections)
 
     signature = _signature(rows[end:])

@@ -42,7 +42,16 @@ class Columns:
     output: int | None = None
     notes: int | None = None
     roles: dict[int, str] = field(default_factory=dict)
+    #: role columns whose header OCR could not read: their symbols count, actor unknown
+    unnamed: list[int] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+
+    @property
+    def role_columns(self) -> dict[int, str | None]:
+        """Every role column, named or not (None), in column order."""
+        cols: dict[int, str | None] = {**self.roles, **dict.fromkeys(self.unnamed)}
+        return dict(sorted(cols.items()))
+
     n_cols: int = 0
 
 
@@ -100,10 +109,13 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         name = low[i].strip() if sub else ""
         if not name and keys_top[i] is None:
             name = top[i].strip()
+        ocr = _read_by_ocr(sub or header)
+        if ocr and name:
+            name = join_split_words(_without_debris(name), title_words())
         if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
-            if _read_by_ocr(sub or header):
-                name = join_split_words(_without_debris(name), title_words())
             cols.roles[i] = join_wrapped(join_broken_words(name, title_words()))
+        elif ocr and not name and sub is not None and keys_top[i] in ("roles_group", None):
+            cols.unnamed.append(i)  # under "Pelaksana", its own name unread
     cols.header = [" / ".join(p for p in (top[i].strip(), low[i].strip()) if p) for i in range(n)]
     return cols
 
@@ -183,14 +195,15 @@ def _shape_symbol(shape: CellShape) -> str | None:
 
 def collect_marks(
     steps: list[RawStep], cols: Columns
-) -> dict[int, list[tuple[str, str | None, CellShape | None, Provenance | None]]]:
-    """Per step number: (role, symbol, shape, prov) for every symbol in a role column."""
-    marks: dict[int, list[tuple[str, str | None, CellShape | None, Provenance | None]]] = {}
+) -> dict[int, list[tuple[str | None, str | None, CellShape | None, Provenance | None]]]:
+    """Per step number: (role, symbol, shape, prov) for every symbol in a role column
+    (role None: a column whose name OCR could not read)."""
+    marks: dict[int, list[tuple[str | None, str | None, CellShape | None, Provenance | None]]] = {}
     for raw in steps:
-        found: list[tuple[str, str | None, CellShape | None, Provenance | None]] = []
+        found: list[tuple[str | None, str | None, CellShape | None, Provenance | None]] = []
         seen: set[int] = set()
         for row in raw.rows:
-            for col, role in cols.roles.items():
+            for col, role in cols.role_columns.items():
                 cell: Cell | None = row.cells[col] if col < len(row.cells) else None
                 if cell is not None and id(cell) in seen:
                     continue
@@ -212,7 +225,7 @@ def collect_marks(
 def branch_labels(raw: RawStep, cols: Columns) -> list[str]:
     out: list[str] = []
     for row in raw.rows:
-        for col in cols.roles:
+        for col in cols.role_columns:
             text = _cell_text(row, col).strip()
             if text and branch_label(text):
                 out.append(text)

@@ -44,3 +44,14 @@ def test_a_digital_header_is_taken_as_written():
     cols = read_columns(*_rows(low, "text_layer"))
     assert (cols.time, cols.output) == (6, None)
     assert cols.roles[3] == "Petugas - Loket"
+
+
+def test_a_role_column_whose_name_ocr_could_not_read_still_counts():
+    # "Pengadministrasi Umum" in 6-pt print on a photo: nothing read under "Pelaksana"
+    low = ["", "", "Camat", "", "Kepala Seksi", "Kelengkapan", "Waktu", "Output", ""]
+    cols = read_columns(*_rows(low, "ocr"))
+    assert cols.roles == {2: "Camat", 4: "Kepala Seksi"}
+    assert cols.unnamed == [3]
+    assert list(cols.role_columns.items()) == [(2, "Camat"), (3, None), (4, "Kepala Seksi")]
+    # a text layer says what it says: an empty header cell is no role column
+    assert read_columns(*_rows(low, "text_layer")).unnamed == []

@@ -46,7 +46,7 @@ class StepSeveralActors(Rule):
         for i, step in enumerate(ctx.record.steps):
             roles: list[str] = []
             for mark in step.marks:
-                if mark.role not in roles:
+                if mark.role is not None and mark.role not in roles:
                     roles.append(mark.role)
             if len(roles) > 1:
                 yield self.step_finding(

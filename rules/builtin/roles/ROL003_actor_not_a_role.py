@@ -40,7 +40,7 @@ class ActorNotARole(Rule):
             return
         for i, step in enumerate(ctx.record.steps):
             names = [step.actor] if step.actor else []
-            names += [m.role for m in step.marks if m.role not in names]
+            names += [m.role for m in step.marks if m.role is not None and m.role not in names]
             for name in names:
                 if not ctx.is_role(name):
                     yield self.step_finding(

@@ -46,7 +46,7 @@ class RoleUnused(Rule):
         for step in ctx.record.steps:
             if step.actor:
                 used.add(normalise(step.actor))
-            used.update(normalise(m.role) for m in step.marks)
+            used.update(normalise(m.role) for m in step.marks if m.role is not None)
         for i, role in enumerate(ctx.record.roles):
             if normalise(role) not in used:
                 yield self.finding(
