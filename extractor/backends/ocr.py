@@ -621,7 +621,8 @@ def _read_alone(
     return words
 
 
-def _duration_text(words: list[tesseract.PxWord]) -> str:
+def _read_text(words: list[tesseract.PxWord]) -> str:
+    """The words' text as the rest of the extractor sees it (OCR confusions put right)."""
     return " ".join(normalise.normalise_word(w.text) for w in words)
 
 
@@ -635,8 +636,7 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     enlarged too (``WAKTU_SCALES``). Of the reads that are durations (units repaired):
     the one with the number most reads agree on (the page pass's counts too: a blurred 5
     is an 8 to one threshold), then the unit most agree on ("Mang" repaired to Minggu
-    once, Menit three times), then the
-    surest. Otherwise the surest read.
+    once, Menit three times), then the surest. Otherwise the surest read.
     """
     reads = [_read_alone(work, box, lang, work.photo, 1.0)]
     if kind != "waktu" and _mean_conf(reads[0]) >= SURE_CONF:
@@ -655,12 +655,12 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
                 words = _read_alone(work, box, lang, soft, scale)
                 _fix_units(words)
                 reads.append(words)
-    valid = [words for words in reads if DURATION_TEXT.match(_duration_text(words))]
+    valid = [words for words in reads if DURATION_TEXT.match(_read_text(words))]
     if not valid:
         return max(reads, key=_mean_conf)
     old = [w for w in work.words if _inside(w, box)]
     numbers = Counter(_first_number(words) for words in [*valid, old])
-    if DURATION_TEXT.match(_duration_text(old)):
+    if DURATION_TEXT.match(_read_text(old)):
         valid.append(old)
     texts = Counter(_duration_key(words) for words in valid)
     best = max(
@@ -676,12 +676,12 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
 
 def _duration_key(words: list[tesseract.PxWord]) -> str:
     """A duration read as number and unit ("30 menit"), for counting agreeing reads."""
-    m = DURATION_TEXT.match(_duration_text(words))
+    m = DURATION_TEXT.match(_read_text(words))
     return " ".join(m.group(0).lower().split()) if m else ""
 
 
 def _known(words: list[tesseract.PxWord]) -> int:
-    return normalise.known_words(" ".join(normalise.normalise_word(w.text) for w in words))
+    return normalise.known_words(_read_text(words))
 
 
 def _first_number(words: list[tesseract.PxWord]) -> str | None:
@@ -720,13 +720,12 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
-        new_text = " ".join(normalise.normalise_word(w.text) for w in new)
-        old_text = " ".join(normalise.normalise_word(w.text) for w in old)
+        new_text, old_text = _read_text(new), _read_text(old)
         if not new:
             continue
         if kind == "waktu":
             # the read the votes chose (see _better_read), when it is a duration
-            better = bool(DURATION_TEXT.match(_duration_text(new)))
+            better = bool(DURATION_TEXT.match(new_text))
         elif kind == "header":
             # the block read keeps whole lines: take it when it has more letters, read
             # well, or as many letters and less debris ("Pemohon —")

@@ -49,13 +49,13 @@ def _lexicon() -> dict:
     data = yaml.safe_load(text)
     known = {w for group in data["known_words"].values() for w in group}
     # the words of job titles: a misread role name ("Kepata Dinas") is an unknown actor
+    from extractor.fields.data import load
     from extractor.fields.jabatan import title_words  # lazy: the title lexicon's YAML
 
     known |= title_words()
     # acronyms of this domain's units, programmes and documents ("SDMK", "DTKS"): a
     # blurred D read as O is put right only when the result is one of them
-    labels = resources.files("extractor.data").joinpath("labels.yml").read_text("utf-8")
-    known |= {a.lower() for a in yaml.safe_load(labels)["acronyms"] if len(a) >= 3}
+    known |= {a.lower() for a in load("labels.yml")["acronyms"] if len(a) >= 3}
     return {
         "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
@@ -161,10 +161,11 @@ def closest_unit(word: str) -> str | None:
     low = word.lower().strip(".,:;")
     if not low:
         return None
-    units = _lexicon()["units"]
+    lex = _lexicon()
+    units = lex["units"]
     if low in units:
         return low
-    if low in _lexicon()["known"]:
+    if low in lex["known"]:
         return None  # a word of its own ("Mei", "Maret" after a day number: a date)
     scored = sorted(
         (

@@ -48,12 +48,6 @@ def _is_noise(line: str) -> bool:
     return (" " not in s and "." in s and s.upper() == s) or len(re.sub(r"\W", "", s)) < 2
 
 
-def _is_bare_date(line: str) -> bool:
-    """A line that is a date and nothing else ("13 Mei 2024"): the value of a date row
-    read into the signer's block, not part of a position."""
-    return bool(BARE_DATE.match(line.strip()))
-
-
 def parse_person(lines: list[str]) -> Person:
     """Position, name, rank and NIP from the lines of a signature/approval block."""
     lines = [ln.strip() for ln in lines if ln.strip()]
@@ -78,7 +72,8 @@ def parse_person(lines: list[str]) -> Person:
         ln
         for ln in lines[: name_idx if name_idx is not None else stop]
         if not _is_noise(ln)
-        and not ((PLACE_DATE.match(ln) or _is_bare_date(ln)) and parse_date(ln))
+        # a date line (with its place, or alone: a date row read into the block)
+        and not ((PLACE_DATE.match(ln) or BARE_DATE.match(ln)) and parse_date(ln))
     ]
     position = " ".join(title_case(x) for x in position_lines).strip() or None
     return Person(

@@ -45,14 +45,13 @@ class Columns:
     #: role columns whose header OCR could not read: their symbols count, actor unknown
     unnamed: list[int] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    n_cols: int = 0
 
     @property
     def role_columns(self) -> dict[int, str | None]:
         """Every role column, named or not (None), in column order."""
         cols: dict[int, str | None] = {**self.roles, **dict.fromkeys(self.unnamed)}
         return dict(sorted(cols.items()))
-
-    n_cols: int = 0
 
 
 def _header_key(text: str) -> str | None:
@@ -105,11 +104,11 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
     end = first_quality
     if cols.notes is not None and cols.notes < end and cols.notes > start:
         end = cols.notes
+    ocr = _read_by_ocr(sub or header)
     for i in range(start, end):
         name = low[i].strip() if sub else ""
         if not name and keys_top[i] is None:
             name = top[i].strip()
-        ocr = _read_by_ocr(sub or header)
         if ocr and name:
             name = join_split_words(_without_debris(name), title_words())
         if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
@@ -193,14 +192,17 @@ def _shape_symbol(shape: CellShape) -> str | None:
     )
 
 
-def collect_marks(
-    steps: list[RawStep], cols: Columns
-) -> dict[int, list[tuple[str | None, str | None, CellShape | None, Provenance | None]]]:
+#: A symbol found in a role column: (role, symbol, shape, prov); role None when the
+#: column's name could not be read.
+FoundMark = tuple[str | None, str | None, CellShape | None, Provenance | None]
+
+
+def collect_marks(steps: list[RawStep], cols: Columns) -> dict[int, list[FoundMark]]:
     """Per step number: (role, symbol, shape, prov) for every symbol in a role column
     (role None: a column whose name OCR could not read)."""
-    marks: dict[int, list[tuple[str | None, str | None, CellShape | None, Provenance | None]]] = {}
+    marks: dict[int, list[FoundMark]] = {}
     for raw in steps:
-        found: list[tuple[str | None, str | None, CellShape | None, Provenance | None]] = []
+        found: list[FoundMark] = []
         seen: set[int] = set()
         for row in raw.rows:
             for col, role in cols.role_columns.items():
