@@ -109,9 +109,6 @@ WAKTU_HEADER = re.compile(r"^w[ao]ktu", re.I)
 MIN_REAL_WORDS, REAL_WORD_CONF = 5, 75.0
 #: Mean word confidence below which the "text" is noise (measured: pages 85-93, noise ~30).
 BLANK_MEAN_CONF = 50.0
-#: Straight strokes are looked for at about this resolution (dpi; pages are reduced by a
-#: whole factor): a 0.5-pt rule is still a pixel wide, and a 300-dpi page has 4× fewer pixels.
-LINE_DPI = 150
 #: Parallel page workers (the task runs on small boxes; Tesseract itself is single-threaded).
 MAX_WORKERS = 2
 #: Environment variable capping ``MAX_WORKERS`` (see :func:`page_workers`).
@@ -223,18 +220,12 @@ def _on_outline(seg: lines.PxSegment, boxes: list[tuple[int, int, int, int]], to
 def _line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     """Free-standing horizontal and vertical strokes (rules, connectors, outlines) of a page.
 
-    The morphology runs at about ``LINE_DPI`` (a quarter of the pixels of a 300-dpi page);
-    the masks found there are brought back to full resolution as the page's own ink
-    pixels under them, so later steps see exact strokes.
+    The morphology runs at about ``lines.LINE_DPI`` (a quarter of the pixels of a 300-dpi
+    page); the masks found there are brought back to full resolution as the page's own
+    ink pixels under them, so later steps see exact strokes.
     """
-    factor = max(1, int(dpi // LINE_DPI))
-    small = ink
-    if factor > 1:
-        h, w = ink.shape
-        # a block half covered is ink: a 1-px rule covers half of each block it crosses
-        # (kept), while strokes do not grow a pixel thicker (grown fringes read as text)
-        small = cv2.resize(ink, (w // factor, h // factor), interpolation=cv2.INTER_AREA)
-        small = np.where(small >= 255 // factor, 255, 0).astype(np.uint8)
+    factor = lines.pool_factor(dpi)
+    small = lines.pool(ink, factor)
     sdpi = dpi / factor
     thick = lines.pt(lines.MAX_LINE_THICK_PT, sdpi)
     reach = lines.pt(lines.STROKE_NEIGHBOUR_PT, sdpi)
@@ -242,14 +233,7 @@ def _line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     vmask = lines.line_mask(small, lines.pt(lines.V_RULE_PT, sdpi), False, thick)
     hmask = lines.free_standing(hmask, small, vmask, reach, True)
     vmask = lines.free_standing(vmask, small, hmask, reach, False)
-    if factor == 1:
-        return hmask, vmask
-    # each block of a reduced mask covers the full-resolution pixels it was pooled from
-    size = (ink.shape[1], ink.shape[0])
-    return tuple(  # type: ignore[return-value]
-        cv2.bitwise_and(ink, cv2.resize(m, size, interpolation=cv2.INTER_NEAREST))
-        for m in (hmask, vmask)
-    )
+    return lines.unpool(hmask, ink), lines.unpool(vmask, ink)
 
 
 def _analyse(
@@ -585,8 +569,10 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
             ):
                 picked.append((box, "waktu"))
             elif r in header_rows and inside:
-                # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi")
-                picked.append((box, "header"))
+                # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi");
+                # a cell read surely in known words with no print left over is kept
+                if not _read_surely(work, box, inside):
+                    picked.append((box, "header"))
             elif any(ch.isdigit() for ch in text) and _mean_conf(inside) < REOCR_CONF:
                 picked.append((box, "value"))
             elif not inside and has_ink:
@@ -602,6 +588,19 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
                 # [permohonan] teragenda"): sparse mode drops words of a photo's print
                 unread.append((box, "text"))
     return (picked + unread)[:MAX_REOCR_CELLS]
+
+
+def _read_surely(work: PageWork, box: CellBox, inside: list[tesseract.PxWord]) -> bool:
+    """Whether the page pass read a cell for good: every word known and at least
+    ``SURE_CONF`` sure, and no print left unread beside them."""
+    words = re.findall(r"[A-Za-z]+", _read_text(inside))
+    return (
+        bool(words)
+        and _known(inside) == len(words)
+        and min(w.conf for w in inside) >= SURE_CONF
+        and _ink_px(work.ocr_image, box, work.dpi, inside)
+        <= UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
+    )
 
 
 def _read_alone(

@@ -34,6 +34,9 @@ SAME_LINE_PT = 1.5
 #: Pieces on one line further apart, up to this (points; a stamp is ~80 pt across), are
 #: one rule when the ink mask runs along the line over BRIDGE_COVER of the gap.
 BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
+#: Straight strokes are looked for at about this resolution (dpi; pages are reduced by a
+#: whole factor): a 0.5-pt rule is still a pixel wide, and a 300-dpi page has 4× fewer pixels.
+LINE_DPI = 150
 
 
 @dataclass
@@ -58,6 +61,32 @@ class PxSegment:
 def pt(points: float, dpi: float) -> int:
     """A length in points as whole pixels (at least 1)."""
     return max(1, round(points * dpi / 72.0))
+
+
+def pool_factor(dpi: float) -> int:
+    """The whole factor that brings a page of ``dpi`` down to about ``LINE_DPI``."""
+    return max(1, int(dpi // LINE_DPI))
+
+
+def pool(mask: np.ndarray, factor: int) -> np.ndarray:
+    """A 0/255 mask reduced ``factor`` times: a block half covered is set.
+
+    A 1-px rule covers half of each block it crosses (kept), while strokes do not grow a
+    pixel thicker (grown fringes read as text).
+    """
+    if factor == 1:
+        return mask
+    h, w = mask.shape
+    small = cv2.resize(mask, (w // factor, h // factor), interpolation=cv2.INTER_AREA)
+    return np.where(small >= 255 // factor, 255, 0).astype(np.uint8)
+
+
+def unpool(small: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The full-resolution ``ink`` pixels under a reduced mask (exact strokes again)."""
+    if small.shape == ink.shape:
+        return small
+    size = (ink.shape[1], ink.shape[0])
+    return cv2.bitwise_and(ink, cv2.resize(small, size, interpolation=cv2.INTER_NEAREST))
 
 
 def line_mask(

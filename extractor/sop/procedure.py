@@ -139,22 +139,26 @@ def _read_by_ocr(row: Row) -> bool:
 
 
 def _place_unread_quality_column(cols: Columns, low: list[str], keys_top: list[str | None]) -> None:
-    """One Mutu Baku column whose sub-header OCR could not read ("Gusta" for Output) is
-    placed by the format's order: right after the column before it in ``QUALITY_ORDER``
-    (or right before the one after it), when that column is read as nothing else."""
-    missing = [k for k in QUALITY_ORDER if getattr(cols, k) is None]
-    if len(missing) != 1:
-        return
-    j = QUALITY_ORDER.index(missing[0])
-    before = getattr(cols, QUALITY_ORDER[j - 1]) if j > 0 else None
-    after = getattr(cols, QUALITY_ORDER[j + 1]) if j + 1 < len(QUALITY_ORDER) else None
-    i = before + 1 if before is not None else (after - 1 if after is not None else None)
-    taken = {cols.no, cols.activity, cols.notes, *(getattr(cols, k) for k in QUALITY_ORDER)}
-    if i is None or i in taken or not 0 <= i < cols.n_cols:
-        return
-    if _header_key(low[i]) is not None or keys_top[i] not in (None, "quality_group"):
-        return
-    setattr(cols, missing[0], i)
+    """Mutu Baku columns whose sub-header OCR could not read ("Gusta" for Output, "Want"
+    for Waktu) are placed by the format's order: right after the column before them in
+    ``QUALITY_ORDER`` (or right before the one after them), when that column is read as
+    nothing else. At least one of the three must be read: it anchors the others."""
+    placed = True
+    while placed:
+        placed = False
+        for j, key in enumerate(QUALITY_ORDER):
+            if getattr(cols, key) is not None:
+                continue
+            before = getattr(cols, QUALITY_ORDER[j - 1]) if j > 0 else None
+            after = getattr(cols, QUALITY_ORDER[j + 1]) if j + 1 < len(QUALITY_ORDER) else None
+            i = before + 1 if before is not None else (after - 1 if after is not None else None)
+            taken = {cols.no, cols.activity, cols.notes, *(getattr(cols, k) for k in QUALITY_ORDER)}
+            if i is None or i in taken or not 0 <= i < cols.n_cols:
+                continue
+            if _header_key(low[i]) is not None or keys_top[i] not in (None, "quality_group"):
+                continue
+            setattr(cols, key, i)
+            placed = True
 
 
 def is_sub_header(row: Row) -> bool:

@@ -55,3 +55,22 @@ def test_a_role_column_whose_name_ocr_could_not_read_still_counts():
     assert list(cols.role_columns.items()) == [(2, "Camat"), (3, None), (4, "Kepala Seksi")]
     # a text layer says what it says: an empty header cell is no role column
     assert read_columns(*_rows(low, "text_layer")).unnamed == []
+
+
+def test_two_unreadable_quality_headers_are_placed_from_the_one_read():
+    # a blurred photo: "Want" for Waktu, "Guiput" for Output; Kelengkapan anchors both
+    low = ["", "", "Pemohon", "Petugas", "Kepala", "Kelengkapan", "Want", "Guiput", ""]
+    cols = read_columns(*_rows(low, "ocr"))
+    assert (cols.requirements, cols.time, cols.output, cols.notes) == (5, 6, 7, 8)
+    # anchored on the last one: placed backwards
+    low = ["", "", "Pemohon", "Petugas", "Kepala", "Kelengk@", "Wak", "Output", ""]
+    cols = read_columns(*_rows(low, "ocr"))
+    assert (cols.requirements, cols.time, cols.output) == (5, 6, 7)
+    assert cols.roles == {2: "Pemohon", 3: "Petugas", 4: "Kepala"}
+
+
+def test_quality_headers_are_not_guessed_without_an_anchor():
+    # nothing of Mutu Baku read: nothing to place the columns from
+    low = ["", "", "Pemohon", "Petugas", "Kepala", "Kelengk@", "Want", "Guiput", ""]
+    cols = read_columns(*_rows(low, "ocr"))
+    assert (cols.requirements, cols.time, cols.output) == (None, None, None)
