@@ -96,28 +96,38 @@ def test_a_header_read_in_known_words_beats_a_surer_misreading(monkeypatch):
     assert [w.text for w in best] == ["Petugas", "Front", "Office"]
 
 
+def _ruled_page(
+    size: tuple[int, int],
+    rows: tuple[int, ...],
+    cols: tuple[int, ...],
+    texts: list[tuple[int, int, str]],
+):
+    """A ruled table at 300 dpi with ``texts`` (left, top, text) printed in it: the gray
+    image and its geometry (the rules as segments)."""
+    from extractor.layout import PageGeometry, Segment
+
+    img = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(img)
+    for y in rows:
+        draw.line([(cols[0], y), (cols[-1], y)], fill=0, width=3)
+    for x in cols:
+        draw.line([(x, rows[0]), (x, rows[-1])], fill=0, width=3)
+    font = ImageFont.truetype(FONT.replace("-Bold", ""), 36)
+    for x, y, text in texts:
+        draw.text((x, y), text, font=font, fill=0)
+    s = 72.0 / DPI
+    segs = [Segment(x0=cols[0] * s, top=y * s, x1=cols[-1] * s, bottom=y * s) for y in rows]
+    segs += [Segment(x0=x * s, top=rows[0] * s, x1=x * s, bottom=rows[-1] * s) for x in cols]
+    geom = PageGeometry(page=1, width=size[0] * s, height=size[1] * s, words=[], segments=segs)
+    return np.asarray(img), geom
+
+
 def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
     # a photographed table at 300 dpi: a header row (Kegiatan | Output) and one step; the
     # page pass read "Berkas" and "teragenda" of the output cell, not "permohonan"
-    from extractor.layout import PageGeometry, Segment
-
-    img = Image.new("L", (1200, 800), 255)
-    draw = ImageDraw.Draw(img)
-    rows, cols = (100, 200, 700), (100, 600, 1100)
-    for y in rows:
-        draw.line([(100, y), (1100, y)], fill=0, width=3)
-    for x in cols:
-        draw.line([(x, 100), (x, 700)], fill=0, width=3)
-    font = ImageFont.truetype(FONT.replace("-Bold", ""), 36)
-    draw.text((140, 130), "Kegiatan", font=font, fill=0)
-    draw.text((640, 130), "Output", font=font, fill=0)
-    for i, text in enumerate(("Berkas", "permohonan", "teragenda")):
-        draw.text((640, 240 + 60 * i), text, font=font, fill=0)
-    gray = np.asarray(img)
-    s = 72.0 / DPI
-    segs = [Segment(x0=100 * s, top=y * s, x1=1100 * s, bottom=y * s) for y in rows]
-    segs += [Segment(x0=x * s, top=100 * s, x1=x * s, bottom=700 * s) for x in cols]
-    geom = PageGeometry(page=1, width=1200 * s, height=800 * s, words=[], segments=segs)
+    texts = [(140, 130, "Kegiatan"), (640, 130, "Output")]
+    texts += [(640, 240 + 60 * i, t) for i, t in enumerate(("Berkas", "permohonan", "teragenda"))]
+    gray, geom = _ruled_page((1200, 800), (100, 200, 700), (100, 600, 1100), texts)
     read = [
         PxWord("Kegiatan", 140, 138, 150, 36, 95.0),
         PxWord("Output", 640, 138, 120, 36, 95.0),
@@ -137,24 +147,8 @@ def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
 def test_a_header_cell_read_surely_is_not_read_again():
     # header row: "Waktu" and "Output" read surely; of "Kepala Seksi" the page pass read
     # only "Seksi" (surely): the print left beside it sends that cell to be read again
-    from extractor.layout import PageGeometry, Segment
-
-    img = Image.new("L", (1400, 500), 255)
-    draw = ImageDraw.Draw(img)
-    rows, cols = (100, 300, 400), (100, 500, 900, 1300)
-    for y in rows:
-        draw.line([(100, y), (1300, y)], fill=0, width=3)
-    for x in cols:
-        draw.line([(x, 100), (x, 400)], fill=0, width=3)
-    font = ImageFont.truetype(FONT.replace("-Bold", ""), 36)
-    for x, y, text in ((140, 130, "Kepala"), (140, 190, "Seksi"), (540, 130, "Waktu")):
-        draw.text((x, y), text, font=font, fill=0)
-    draw.text((940, 130), "Output", font=font, fill=0)
-    gray = np.asarray(img)
-    s = 72.0 / DPI
-    segs = [Segment(x0=100 * s, top=y * s, x1=1300 * s, bottom=y * s) for y in rows]
-    segs += [Segment(x0=x * s, top=100 * s, x1=x * s, bottom=400 * s) for x in cols]
-    geom = PageGeometry(page=1, width=1400 * s, height=500 * s, words=[], segments=segs)
+    texts = [(140, 130, "Kepala"), (140, 190, "Seksi"), (540, 130, "Waktu"), (940, 130, "Output")]
+    gray, geom = _ruled_page((1400, 500), (100, 300, 400), (100, 500, 900, 1300), texts)
     read = [
         PxWord("Seksi", 140, 198, 95, 36, 96.0),
         PxWord("Waktu", 540, 138, 110, 36, 95.0),
