@@ -569,10 +569,8 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
             ):
                 picked.append((box, "waktu"))
             elif r in header_rows and inside:
-                # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi");
-                # a cell read surely in known words with no print left over is kept
-                if not _read_surely(work, box, inside):
-                    picked.append((box, "header"))
+                # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi")
+                picked.append((box, "header"))
             elif any(ch.isdigit() for ch in text) and _mean_conf(inside) < REOCR_CONF:
                 picked.append((box, "value"))
             elif not inside and has_ink:
@@ -588,19 +586,6 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
                 # [permohonan] teragenda"): sparse mode drops words of a photo's print
                 unread.append((box, "text"))
     return (picked + unread)[:MAX_REOCR_CELLS]
-
-
-def _read_surely(work: PageWork, box: CellBox, inside: list[tesseract.PxWord]) -> bool:
-    """Whether the page pass read a cell for good: every word known and at least
-    ``SURE_CONF`` sure, and no print left unread beside them."""
-    words = re.findall(r"[A-Za-z]+", _read_text(inside))
-    return (
-        bool(words)
-        and _known(inside) == len(words)
-        and min(w.conf for w in inside) >= SURE_CONF
-        and _ink_px(work.ocr_image, box, work.dpi, inside)
-        <= UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
-    )
 
 
 def _read_alone(

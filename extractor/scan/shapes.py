@@ -66,7 +66,7 @@ HEAD_MIN_AREA_PT2, HEAD_MAX_AREA_PT2 = 6.0, 120.0
 #: is triangular enough, or a little less triangular but larger than any junction: a
 #: 10-pt² head whose tip touches the box under it fills 0.68 (corpus scans at 300 dpi;
 #: lowering the large-head bound from 12 to 9.5 pt² took "next" from 63.4 to 72.0 %).
-HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 9.5
+HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 9.0
 #: A photo's blurred head core, rounded, fills 0.6-0.7 of its triangle (a 4-pt head
 #: merged with the box below: 0.65, 7.9 pt²); the line behind it still has to be there.
 HEAD_BLURRED_FILL = 0.6
@@ -82,6 +82,9 @@ TIP_REACH_PT = 8.0
 #: ... or joins another connector: a free-standing line at least MIN_CONNECTOR_LINE_PT
 #: long within this distance (points).
 TIP_ON_LINE_PT = 2.5
+#: Two connectors cross where each runs on at least this far (points, traced at about a
+#: pixel per point) on both sides of the other; a corner or a junction has line on one side.
+CROSS_ARM_PT = 4
 #: Inner interiors darker than this mean gray are filled symbols.
 FILLED_GRAY = 200
 
@@ -289,10 +292,32 @@ def _heads(
     return heads
 
 
+def crossings(mask: np.ndarray, arm: int) -> np.ndarray:
+    """Where a horizontal and a vertical stroke of ``mask`` cross: pixels with stroke
+    ``arm`` px to the left and right *and* above and below (a corner or a junction where a
+    line ends has stroke on one side only), grown by a pixel to cover the whole crossing."""
+    m = mask.astype(np.uint8)
+    k = 2 * arm + 1
+    through_h = cv2.erode(
+        m, np.ones((1, k), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0
+    )
+    through_v = cv2.erode(
+        m, np.ones((k, 1), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0
+    )
+    both = cv2.bitwise_and(through_h, through_v)
+    return (cv2.dilate(both, np.ones((3, 3), np.uint8)) > 0) & (m > 0)
+
+
+#: Layers of a crossing pixel: entered moving across (along a row) or down (a column).
+_FREE, _ALONG_ROW, _ALONG_COLUMN = 0, 1, 2
+
+
 def _geodesic_path(
     mask: np.ndarray,
     start: tuple[int, int],
     avoid: tuple[float, float, float, float] | None = None,
+    cross: np.ndarray | None = None,
+    sources: list[tuple[float, float, float, float]] | None = None,
 ) -> list[tuple[int, int]]:
     """Path (x, y) from the pixel of ``mask`` farthest (8-connected) from ``start`` back to it.
 
@@ -300,35 +325,80 @@ def _geodesic_path(
     symbol an arrowhead points at is never where its connector starts, though a loop-back
     sharing strokes with the arrow may end there farther away. A stroke end is a pixel
     no neighbour of which (within 2 px) lies farther along.
+
+    ``sources`` (boxes like ``avoid``: the other symbols and their reach): ends there
+    come before farther ends in the open.
+
+    ``cross`` marks where two connectors cross (:func:`crossings`): a path goes straight
+    through there, as the eye follows it, and never turns onto the other connector.
     """
     h, w = mask.shape
     dist = np.full((h, w), -1, np.float32)
     dist[start[1], start[0]] = 0
-    parent = {start: start}
-    queue = deque([start])
-    last = start
+    first = (start[0], start[1], _FREE)
+    parent = {first: first}
+    steps = {first: 0}
+    queue = deque([first])
+    last = first
     while queue:
         last = queue.popleft()
-        x, y = last
+        x, y, layer = last
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
+                if (layer == _ALONG_ROW and dy) or (layer == _ALONG_COLUMN and dx):
+                    continue  # straight on through a crossing
                 nx, ny = x + dx, y + dy
-                if 0 <= nx < w and 0 <= ny < h and mask[ny, nx] and (nx, ny) not in parent:
-                    parent[(nx, ny)] = last
-                    dist[ny, nx] = dist[y, x] + 1
-                    queue.append((nx, ny))
+                if not (0 <= nx < w and 0 <= ny < h and mask[ny, nx]):
+                    continue
+                nlayer = _FREE
+                if cross is not None and cross[ny, nx]:
+                    if dx and dy:
+                        continue  # into a crossing only along a row or a column
+                    nlayer = layer if layer != _FREE else (_ALONG_ROW if dx else _ALONG_COLUMN)
+                state = (nx, ny, nlayer)
+                if state in parent:
+                    continue
+                parent[state] = last
+                steps[state] = steps[last] + 1
+                dist[ny, nx] = max(dist[ny, nx], steps[state])
+                queue.append(state)
     tail = last
     if avoid is not None:
         ends = (dist >= 0) & (dist == cv2.dilate(dist, np.ones((5, 5), np.uint8)))
         ys, xs = np.nonzero(ends)
-        outside = ~((xs >= avoid[0]) & (xs <= avoid[2]) & (ys >= avoid[1]) & (ys <= avoid[3]))
+        outside = ~_in_box(xs, ys, avoid)
         if outside.any():
-            i = int(np.argmax(np.where(outside, dist[ys, xs], -1)))
-            tail = (int(xs[i]), int(ys[i]))
+            # an end at another symbol before an end in the open (a loop-back's corner
+            # whose last piece went with the outline of the symbol it leaves)
+            at_symbol = np.zeros(len(xs), bool)
+            for box in sources or ():
+                at_symbol |= _in_box(xs, ys, box)
+            rank = np.where(outside, dist[ys, xs] + at_symbol * (dist.max() + 1), -1)
+            i = int(np.argmax(rank))
+            end = (int(xs[i]), int(ys[i]))
+            tail = max((st for st in parent if st[:2] == end), key=steps.__getitem__)
     path = [tail]
-    while path[-1] != start:
+    while path[-1] != first:
         path.append(parent[path[-1]])
-    return path
+    return [(x, y) for x, y, _ in path]
+
+
+def _in_box(xs: np.ndarray, ys: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    return (xs >= box[0]) & (xs <= box[2]) & (ys >= box[1]) & (ys <= box[3])
+
+
+def _traced_box(
+    box: tuple[int, int, int, int], margin: int, step: int, origin: tuple[int, int]
+) -> tuple[float, float, float, float]:
+    """A px box grown by ``margin``, in the pixels of a component traced every ``step`` px
+    whose corner is ``origin``."""
+    ox, oy = origin
+    return (
+        (box[0] - margin) / step - ox,
+        (box[1] - margin) / step - oy,
+        (box[2] + margin) / step - ox,
+        (box[3] + margin) / step - oy,
+    )
 
 
 def _max_distance(mask: np.ndarray, band: int = 512, margin: int = 96) -> float:
@@ -440,15 +510,13 @@ def find_arrows(
         x0, y0 = xs.min(), ys.min()
         comp = (labels[y0 : ys.max() + 1, x0 : xs.max() + 1] == label).astype(np.uint8)
         target = _symbol_at((hx, hy), shapes, tip_reach)
-        avoid = None
-        if target is not None:
-            avoid = (
-                (target[0] - apart) / step - x0,
-                (target[1] - apart) / step - y0,
-                (target[2] + apart) / step - x0,
-                (target[3] + apart) / step - y0,
-            )
-        path = _geodesic_path(comp, (sx - x0, sy - y0), avoid)
+
+        origin = (x0, y0)
+        avoid = _traced_box(target, apart, step, origin) if target is not None else None
+        others = [_traced_box(s.box, tip_reach, step, origin) for s in shapes if s.box != target]
+        path = _geodesic_path(
+            comp, (sx - x0, sy - y0), avoid, crossings(comp, CROSS_ARM_PT), others
+        )
         if len(path) * step < pt(8.0, dpi):
             continue  # a blob with no stroke behind it is not an arrow
         poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)

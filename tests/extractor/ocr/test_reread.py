@@ -142,21 +142,3 @@ def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
     # a scan's cells (not a photo's) are left as the page pass read them
     work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=False)
     assert not any(kind == "text" for _, kind in ocr._cells_to_reread(work, geom))
-
-
-def test_a_header_cell_read_surely_is_not_read_again():
-    # header row: "Waktu" and "Output" read surely; of "Kepala Seksi" the page pass read
-    # only "Seksi" (surely): the print left beside it sends that cell to be read again
-    texts = [(140, 130, "Kepala"), (140, 190, "Seksi"), (540, 130, "Waktu"), (940, 130, "Output")]
-    gray, geom = _ruled_page((1400, 500), (100, 300, 400), (100, 500, 900, 1300), texts)
-    read = [
-        PxWord("Seksi", 140, 198, 95, 36, 96.0),
-        PxWord("Waktu", 540, 138, 110, 36, 95.0),
-        PxWord("Output", 940, 138, 120, 36, 95.0),
-    ]
-    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=read, photo=True)
-    picked = [box for box, kind in ocr._cells_to_reread(work, geom) if kind == "header"]
-    assert [(box[0] < 500) for box in picked] == [True]  # the role name's cell alone
-    # read unsurely, a known word is read again too
-    read[2].conf = 70.0
-    assert len([k for _, k in ocr._cells_to_reread(work, geom) if k == "header"]) == 2

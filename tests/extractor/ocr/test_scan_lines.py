@@ -102,6 +102,25 @@ def test_connector_tail_is_not_at_the_symbol_its_head_points_at():
     assert path[0] == (5, 10) and path[-1] == (40, 40)
 
 
+def test_a_connector_is_traced_straight_through_a_crossing():
+    # at a pixel per point, 2 px wide: the arrow into a decision's top comes across from
+    # a box's side at (5, 20) and crosses a loop-back's leg running from (30, 5) down to
+    # (30, 60); the loop-back's far end is farther from the head than the box is
+    mask = np.zeros((70, 80), np.uint8)
+    mask[20:22, 5:61] = 1  # across, from the box's side ...
+    mask[20:45, 60:62] = 1  # ... and down to the head at (60, 44)
+    mask[5:61, 30:32] = 1  # the loop-back's leg, crossing at (30, 20)
+    mask[60:62, 30:75] = 1  # ... on to its far end at (74, 60)
+    cross = shapes.crossings(mask, shapes.CROSS_ARM_PT)
+    assert cross[20, 30] and not cross[20, 60] and not cross[60, 30]  # corners are no crossing
+    assert shapes._geodesic_path(mask, (60, 44))[0] == (74, 61)  # without: turned at (30, 20)
+    path = shapes._geodesic_path(mask, (60, 44), None, cross)
+    assert path[0][0] == 5 and path[0][1] in (20, 21)  # the box's side
+    # a branch joining the line from below (a junction, not a crossing) may be turned onto
+    mask[22:40, 45:47] = 1
+    assert not shapes.crossings(mask, shapes.CROSS_ARM_PT)[18:24, 43:49].any()
+
+
 def test_rule_under_a_stamp_is_bridged_but_separate_rules_are_not():
     ink = np.zeros((400, 1400), np.uint8)
     ink[100:103, 50:1350] = 255  # a table rule; the line masks lost 500-800 (stamp text)
