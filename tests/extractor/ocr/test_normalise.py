@@ -82,3 +82,51 @@ def test_closest_unit_repairs_blurred_units_but_leaves_count_words():
     assert closest_unit("Menerima") is None
     # month names after a day number are dates, not misread units
     assert closest_unit("Mei") is None and closest_unit("Maret") is None
+
+
+def _page(words: list[tuple[str, float | None]], source: str = "ocr"):
+    from extractor.layout import PageGeometry, Word
+
+    return PageGeometry(
+        page=1,
+        width=595.0,
+        height=842.0,
+        words=[
+            Word(text=t, bbox=(10.0 * i, 0.0, 10.0 * i + 9, 9.0), conf=c)
+            for i, (t, c) in enumerate(words)
+        ],
+        segments=[],
+        source=source,
+    )
+
+
+def test_unsure_words_are_put_right_from_the_documents_own_words():
+    from extractor.scan.normalise import repair_from_document
+
+    page = _page(
+        [
+            ("lengkap", 97.0),  # a requirement, read surely ...
+            ("Berkas", 96.0),
+            ("tengkap,", 88.0),  # ... and the output above it, misread
+            ("Pemahon", 61.0),  # the role name read surely elsewhere
+            ("pemohon", 95.0),
+            ("menerima", 80.0),  # a sibling form: left alone
+            ("penerima", 97.0),
+            ("idang", 70.0),  # the piece of a split "B idang": left alone
+            ("bidang", 95.0),
+            ("lengkep", 95.0),  # read surely: never changed
+            ("surat", 60.0),  # short
+            ("visiiasi", 50.0),  # two candidates one edit away: left alone
+            ("visitasi", 93.0),
+            ("visilasi", 93.0),
+        ]
+    )
+    signature = _page([("Taufiq", None)], source="text_layer")  # a text page lends words
+    approval = _page([("Taufig", 70.0)])
+    assert repair_from_document([page, signature, approval]) == 3
+    texts = [w.text for w in page.words]
+    assert texts[2:4] == ["lengkap,", "Pemohon"]
+    assert texts[5] == "menerima" and texts[7] == "idang" and texts[9] == "lengkep"
+    assert texts[10:12] == ["surat", "visiiasi"]
+    assert approval.words[0].text == "Taufiq"
+    assert signature.words[0].text == "Taufiq"
