@@ -106,11 +106,14 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
         end = cols.notes
     ocr = _read_by_ocr(sub or header)
     for i in range(start, end):
-        name = low[i].strip() if sub else ""
+        name, read_in = (low[i].strip(), sub) if sub else ("", header)
         if not name and keys_top[i] is None:
-            name = top[i].strip()
+            name, read_in = top[i].strip(), header
         if ocr and name:
             name = join_split_words(_without_debris(name), title_words())
+            if _garbled(name, read_in, i):
+                cols.unnamed.append(i)  # read as letters, but no name: unreadable
+                continue
         if name and (sub is None or _header_key(name) not in ("requirements", "time", "output")):
             cols.roles[i] = join_wrapped(join_broken_words(name, title_words()))
         elif ocr and not name and sub is not None and keys_top[i] in ("roles_group", None):
@@ -132,6 +135,23 @@ def _without_debris(name: str) -> str:
     """A role name read by OCR without the stroke debris around it ("© Pemohon")."""
     lines = (" ".join(t for t in line.split() if not _DEBRIS.match(t)) for line in name.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+#: An OCR'd role name read less surely than this (mean word confidence) with no word of a
+#: job title in it is garbled print, not a name ("Peumtanger dar mm masya" at 42 for
+#: "Kabag Persidangan dan Perundang-undangan"; the real names of the corpus photos read
+#: 62-97, and "Penguji" or "Notulis", no title words, read 89-95).
+GARBLED_NAME_CONF = 50.0
+
+
+def _garbled(name: str, row: Row, col: int) -> bool:
+    """Whether an OCR'd role name is unreadable print rather than a name."""
+    cell = row.cells[col] if col < len(row.cells) else None
+    conf = cell.prov.confidence if cell is not None and cell.prov is not None else None
+    if conf is None or conf >= GARBLED_NAME_CONF:
+        return False
+    words = title_words()
+    return not any(w.lower() in words for w in re.findall(r"[A-Za-z]{3,}", name))
 
 
 def _read_by_ocr(row: Row) -> bool:

@@ -74,3 +74,32 @@ def test_quality_headers_are_not_guessed_without_an_anchor():
     low = ["", "", "Pemohon", "Petugas", "Kepala", "Kelengk@", "Want", "Guiput", ""]
     cols = read_columns(*_rows(low, "ocr"))
     assert (cols.requirements, cols.time, cols.output) == (None, None, None)
+
+
+def test_a_garbled_role_name_is_unreadable_not_a_role():
+    # a blurred two-line name OCR read as letters, unsurely and in no title's words
+    from extractor.layout import Cell
+
+    low = [
+        "",
+        "",
+        "Camat",
+        "Peumtanger dar mm",
+        "Kepala Seksi",
+        "Kelengkapan",
+        "Waktu",
+        "Output",
+        "",
+    ]
+    confs = [None, None, 93.0, 42.0, 44.0, 95.0, 95.0, 95.0, None]
+    header, sub = _rows(low, "ocr")
+    sub.cells = [
+        Cell(row=1, col=i, text=t, prov=Provenance(source="ocr", confidence=c) if c else None)
+        for i, (t, c) in enumerate(zip(low, confs, strict=True))
+    ]
+    cols = read_columns(header, sub)
+    assert cols.roles == {2: "Camat", 4: "Kepala Seksi"}  # as unsure, but a title's words
+    assert cols.unnamed == [3]
+    # read surely, a name in no title's words stands ("Notulis", "Penguji")
+    sub.cells[3].prov = Provenance(source="ocr", confidence=88.0)
+    assert read_columns(header, sub).roles[3] == "Peumtanger dar mm"
