@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 FieldKind = Literal["nip", "date", "duration", "number", "text"]
 
+#: A year group of a letter number ("…/IX/2023").
+YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
 #: Separators kept between the digit groups of a token ("800/101/2023", "12-03-2023").
 TOKEN_SEPARATORS = re.compile(r"([/.,:\-])")
 #: Leading/trailing punctuation stripped before a word lookup ("(Menlt)," → "Menlt").
@@ -112,10 +114,29 @@ def _fix_group(group: str, force: bool) -> str:
 def fix_digits(token: str, force: bool = False) -> str:
     """Digit look-alikes → digits in each separator-delimited group of ``token``.
 
-    A group that spells a Roman month but for I look-alikes becomes that month.
+    A group that spells a Roman month but for I look-alikes becomes that month; in a
+    letter number's month slot (the group before "/" and the year: "…/XIV/2022") a Roman
+    group that is no month becomes the one month a letter away ("XIV" → "XII").
     """
     parts = TOKEN_SEPARATORS.split(token)
-    return "".join(p if TOKEN_SEPARATORS.fullmatch(p) else _fix_group(p, force) for p in parts)
+    out = [p if TOKEN_SEPARATORS.fullmatch(p) else _fix_group(p, force) for p in parts]
+    for i in range(len(out) - 2):
+        if out[i + 1] == "/" and YEAR_GROUP.fullmatch(out[i + 2]):
+            out[i] = _month_slot(out[i])
+    return "".join(out)
+
+
+def _month_slot(group: str) -> str:
+    """A Roman group in a letter number's month slot, as the month it must be."""
+    months = _lexicon()["months"]
+    if group in months or not group or set(group) - set("IVX"):
+        return group
+    near = [m for m in months if len(m) == len(group) and _differ_once(m, group)]
+    return near[0] if len(near) == 1 else group
+
+
+def _differ_once(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _same_case(model: str, word: str) -> str:

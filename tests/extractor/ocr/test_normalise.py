@@ -63,6 +63,11 @@ def test_duration_and_number_fields():
         ("X", "X"),
         ("11", "11"),  # digits alone may be a month number: left as read
         ("1XX", "1XX"),  # not a month: unchanged
+        # the month slot before the year: a Roman group that is no month, a letter off
+        ("050/112/Bappeda-TL/XIV/2022", "050/112/Bappeda-TL/XII/2022"),
+        ("050/112/TL/VIV/2022", "050/112/TL/VII/2022"),
+        ("050/112/TL/VV/2022", "050/112/TL/VV/2022"),  # VV: IV or VI? left as read
+        ("XIV", "XIV"),  # not in a letter number ("Bab XIV"): left alone
     ],
 )
 def test_roman_month_lookalikes(raw, expected):
