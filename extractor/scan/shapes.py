@@ -41,6 +41,9 @@ from extractor.scan.lines import (
 #: Smallest/largest symbol interior (points). Glyph holes (o, a, e, O) stay below.
 SHAPE_MIN_W_PT, SHAPE_MIN_H_PT = 16.0, 8.0
 SHAPE_MAX_W_PT, SHAPE_MAX_H_PT = 220.0, 140.0
+#: An off-page connector is smaller than a step's symbol: its home-plate interior is
+#: 15 pt across in the corpus (a 0.6-cm symbol), and no glyph's hole has its shape.
+OFFPAGE_MIN_PT = 10.0
 #: A closed outline at its full width over this share of its height is a rectangle
 #: (a blurred one's corners round: extent 0.91, top 0.85, like a capsule's; capsules are
 #: full-width over 0.34-0.52 of their height, blurred rectangles 0.72-0.99 on photos).
@@ -73,6 +76,10 @@ HEAD_BLURRED_FILL = 0.6
 #: An arrow has at least this much free-standing line (points) behind its head; a
 #: blob in blurred text has a few letter-long runs at most.
 MIN_CONNECTOR_LINE_PT = 12.0
+#: ... but a connector from one symbol to another may be as short as this (points of
+#: line left once the outlines and the head are cut away: a step into the off-page
+#: connector 12 pt below it keeps 3-5).
+MIN_SHORT_CONNECTOR_LINE_PT = 3.0
 #: A connector's tail lies farther than this (points) from the symbol its head points at,
 #: or the grid would resolve it to that symbol (``extractor.grid.ARROW_REACH``).
 TAIL_APART_PT = 14.0
@@ -208,6 +215,7 @@ def find_shapes(
     if hierarchy is None:
         return []
     min_w, min_h = pt(SHAPE_MIN_W_PT, dpi), pt(SHAPE_MIN_H_PT, dpi)
+    off_min = pt(OFFPAGE_MIN_PT, dpi)
     max_w, max_h = pt(SHAPE_MAX_W_PT, dpi), pt(SHAPE_MAX_H_PT, dpi)
     band, tol = pt(3.0, dpi), pt(RULE_OVERRUN_PT, dpi)
     hr, vr = (hmask, vmask) if rules is None else (hmask & rules, vmask & rules)
@@ -216,12 +224,17 @@ def find_shapes(
         if parent < 0:
             continue  # an outer boundary, not a hole
         x, y, w, h = cv2.boundingRect(contour)
-        if not (min_w <= w <= max_w and min_h <= h <= max_h) or h > SHAPE_MAX_H_OVER_W * w:
+        small = off_min <= min(w, h) and w < min_w and h <= max_h
+        if not small and (
+            not (min_w <= w <= max_w and min_h <= h <= max_h) or h > SHAPE_MAX_H_OVER_W * w
+        ):
             continue
+        kind = classify_outline(contour)
+        if small and kind != "offpage":
+            continue  # a glyph's hole, or a box too small to be a step
         box = (x, y, x + w, y + h)
         lined = _sides_on_rules(box, closed, hmask, vmask, band, tol)
         ruled = lined if hr is hmask else _sides_on_rules(box, closed, hr, vr, band, tol)
-        kind = classify_outline(contour)
         if ruled >= MIN_RULED_SIDES or (lined >= MIN_RULED_SIDES and kind != "process"):
             continue
         if ruled and kind == "process":
@@ -504,7 +517,10 @@ def find_arrows(
         nearest = np.argmin((wx + ox - hx / step) ** 2 + (wy + oy - hy / step) ** 2)
         sy, sx = int(wy[nearest] + oy), int(wx[nearest] + ox)
         label = labels[sy, sx]
-        if line_px[label] < MIN_CONNECTOR_LINE_PT:
+        # a short connector between two symbols (a step into the off-page connector
+        # right below it) keeps little line once the outlines are cut away
+        short = line_px[label] < MIN_CONNECTOR_LINE_PT
+        if short and line_px[label] < MIN_SHORT_CONNECTOR_LINE_PT:
             continue
         ys, xs = np.nonzero(labels == label)
         x0, y0 = xs.min(), ys.min()
@@ -513,12 +529,16 @@ def find_arrows(
 
         origin = (x0, y0)
         avoid = _traced_box(target, apart, step, origin) if target is not None else None
-        others = [_traced_box(s.box, tip_reach, step, origin) for s in shapes if s.box != target]
+        others_px = [s for s in shapes if s.box != target]
+        others = [_traced_box(s.box, tip_reach, step, origin) for s in others_px]
         path = _geodesic_path(
             comp, (sx - x0, sy - y0), avoid, crossings(comp, CROSS_ARM_PT), others
         )
-        if len(path) * step < pt(8.0, dpi):
+        if len(path) * step < pt(8.0 if not short else MIN_SHORT_CONNECTOR_LINE_PT, dpi):
             continue  # a blob with no stroke behind it is not an arrow
+        tail = ((path[0][0] + x0 + 0.5) * step, (path[0][1] + y0 + 0.5) * step)
+        if short and (target is None or _symbol_at(tail, others_px, tip_reach) is None):
+            continue  # short: only from one symbol to another
         poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
         points = [
             ((px + x0 + 0.5) * step, (py + y0 + 0.5) * step) for px, py in poly.reshape(-1, 2)

@@ -74,8 +74,11 @@ def _procedure_rows(
         if row.table is not None and row.table not in tables:
             tables.append(row.table)
         number = _read_number(row, cols)
-        if number is not None and raws and _symbol_in(row, cols):
-            number = _in_sequence(number, raws[-1].number, _next_read_number(rows, i, cols))
+        if number is not None and _symbol_in(row, cols):
+            # the first step comes after "step 0": a "4" read for its 1 is put right when
+            # the next row reads 2
+            previous = raws[-1].number if raws else 0
+            number = _in_sequence(number, previous, _next_read_number(rows, i, cols))
         if number is not None and (not raws or number != raws[-1].number):
             raws.append(RawStep(number=number, rows=[row]))
         elif _symbol_in(row, cols) and (

@@ -244,3 +244,30 @@ def test_a_rectangle_whose_corners_blur_rounded_is_a_process_not_a_capsule():
         "blurred_rectangle": "process",
         "blurred_rectangle_small": "process",
     }
+
+
+def test_a_step_into_a_small_off_page_connector_below_it_is_linked():
+    # a step's box, a connector 13 pt long down to a 0.5-cm off-page symbol (a home plate
+    # whose interior is 13 pt across: smaller than any step's symbol)
+    gray = _page()
+    cv2.rectangle(gray, (600, 200), (760, 290), 0, 4)
+    cv2.line(gray, (680, 292), (680, 342), 0, 3)
+    cv2.fillPoly(gray, [np.array([[666, 340], [694, 340], [680, 362]], np.int32)], 0)
+    plate = np.array([[650, 364], [710, 364], [710, 405], [680, 428], [650, 405]], np.int32)
+    cv2.polylines(gray, [plate], True, 0, 4)
+    ink = _ink(gray)
+    thick = lines.pt(lines.MAX_LINE_THICK_PT, DPI)
+    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, DPI), True, thick)
+    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, DPI), False, thick)
+    found = shapes.find_shapes(ink, hmask, vmask, gray, DPI)
+    assert sorted(s.kind for s in found) == ["offpage", "process"]
+    arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
+    assert len(arrows) == 1
+    (tx, ty), (hx, hy) = arrows[0][0], arrows[0][-1]
+    assert abs(tx - 680) < 15 and 285 < ty < 330  # from the box's foot ...
+    assert abs(hx - 680) < 15 and 350 < hy < 372  # ... into the off-page symbol
+    # a stroke as short with no symbol above it (a glyph's stem) is no arrow
+    gray[195:320, 595:765] = 255
+    ink = _ink(gray)
+    found = [s for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI) if s.kind == "offpage"]
+    assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == []
