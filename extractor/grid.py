@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,6 +77,8 @@ FULL_ROW = 0.9
 BORDER_COVER = 0.6
 #: An arrow end further than this from every shape is unresolved.
 ARROW_REACH = 14.0
+#: An edge's line passes by a symbol when it comes this close (points) to its box.
+PASSES_BY = 4.0
 #: A connector label lies at most this far from its arrow's path.
 LABEL_REACH = 14.0
 #: Flowchart symbol kinds (an "unknown" closed outline does not make a flowchart).
@@ -518,6 +521,7 @@ def _edges(
         if n not in labels or dist < labels[n][0]:
             labels[n] = (dist, text, idx)
     edges: list[Edge] = []
+    paths: list[list[tuple[float, float]]] = []
     used: set[int] = set()
     seen: set[tuple[int, int]] = set()
     for n, src, dst in resolved:
@@ -529,7 +533,52 @@ def _edges(
             _, label, idx = labels[n]
             used.update(idx)
         edges.append(Edge(source=src.id, target=dst.id, label=label))
+        paths.append(arrows[n].points)
+    _start_at_passed_box(edges, paths, shapes)
     return edges, used
+
+
+def _start_at_passed_box(
+    edges: list[Edge], paths: list[list[tuple[float, float]]], shapes: list[CellShape]
+) -> None:
+    """An edge from a symbol with an exit too many (a decision with three, a box with two)
+    whose line passes right by a box or decision with no exit starts at that symbol.
+
+    Word and Visio shapes have one connection point per side: a loop-back drawn into
+    the point where a box's own connector leaves shares that connector's first piece, and
+    the trace from the next box's arrowhead may run on down the loop-back to its decision.
+    """
+    exits = Counter(e.source for e in edges)
+    by_id = {s.id: s for s in shapes}
+    for shape in shapes:
+        if shape.kind not in ("process", "decision") or exits[shape.id] or shape.bbox is None:
+            continue
+        best: tuple[float, int] | None = None
+        for k, edge in enumerate(edges):
+            src = by_id.get(edge.source)
+            spare = src is not None and exits[edge.source] > (2 if src.kind == "decision" else 1)
+            if not spare or edge.target == shape.id:
+                continue
+            near = _polyline_box_distance(paths[k], shape.bbox)
+            if near <= PASSES_BY and (best is None or near < best[0]):
+                best = (near, k)
+        if best is not None:
+            edge = edges[best[1]]
+            exits[edge.source] -= 1
+            edge.source = shape.id
+            edge.label = None  # a branch label belongs to the decision's own exits
+            exits[shape.id] += 1
+
+
+def _polyline_box_distance(points: list[tuple[float, float]], box: BBox) -> float:
+    """Least distance (points) from a polyline to a box, sampled about every point."""
+    best = float("inf")
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        steps = max(1, int(max(abs(x1 - x0), abs(y1 - y0))))
+        for i in range(steps + 1):
+            t = i / steps
+            best = min(best, point_box_distance(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, box))
+    return best
 
 
 def _open_ends(

@@ -291,3 +291,30 @@ def test_a_shape_of_no_known_kind_beside_a_step_symbol_leaves_its_actor():
     page.shapes.append(ShapeGeom(kind="unknown", bbox=(370.0, 250.0, 382.0, 259.0)))
     steps = _sop_steps(page)
     assert (steps[2].actor, steps[2].symbol) == ("Staf", "process")
+
+
+def test_an_edge_passing_by_a_box_with_no_exit_starts_at_that_box():
+    # a loop-back from decision 9 drawn into the point where box 7's connector to box 8
+    # leaves: the trace from 8's head ran on down the loop-back, so 9 has three exits
+    from extractor.grid import _start_at_passed_box
+    from extractor.layout import CellShape, Edge
+
+    box7 = CellShape(id=7, kind="process", bbox=(100.0, 100.0, 140.0, 120.0))
+    box8 = CellShape(id=8, kind="process", bbox=(160.0, 140.0, 200.0, 160.0))
+    dec9 = CellShape(id=9, kind="decision", bbox=(100.0, 180.0, 140.0, 210.0))
+    box10 = CellShape(id=10, kind="process", bbox=(100.0, 230.0, 140.0, 250.0))
+    shapes = [box7, box8, dec9, box10]
+    up_and_over = [(141.0, 195.0), (143.0, 195.0), (143.0, 110.0), (180.0, 110.0), (180.0, 140.0)]
+    edges = [Edge(source=9, target=10), Edge(source=9, target=8), Edge(source=9, target=7)]
+    paths = [[(120.0, 210.0), (120.0, 230.0)], up_and_over, [(143.0, 195.0), (143.0, 110.0)]]
+    _start_at_passed_box(edges, paths, shapes)
+    assert [(e.source, e.target) for e in edges] == [(9, 10), (7, 8), (9, 7)]
+    # a decision with its two exits keeps them: nothing to spare
+    edges = [Edge(source=9, target=10), Edge(source=9, target=8)]
+    _start_at_passed_box(edges, paths[:2], shapes)
+    assert [(e.source, e.target) for e in edges] == [(9, 10), (9, 8)]
+    # a line passing a box at a distance is not its connector
+    far = [(p[0], p[1]) if p[0] != 143.0 else (150.0, p[1]) for p in up_and_over]
+    edges = [Edge(source=9, target=10), Edge(source=9, target=8), Edge(source=9, target=7)]
+    _start_at_passed_box(edges, [paths[0], far, paths[2]], shapes)
+    assert (edges[1].source, edges[1].target) == (9, 8)
