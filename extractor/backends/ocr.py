@@ -105,6 +105,10 @@ DURATION_TEXT = re.compile(
 DURATION_COUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:-\d+)?$")
 #: The header word of the Mutu Baku time column (and OCR variants of it).
 WAKTU_HEADER = re.compile(r"^w[ao]ktu", re.I)
+#: A grid row holding two header words is a header row when it has at most this many
+#: words, or this share of known words (header rows of the corpus scans and photos read
+#: 0.5-1.0 known; step rows that name "persyaratan" and "keterangan" 0.16-0.32).
+HEADER_FEW_WORDS, HEADER_KNOWN_SHARE = 8, 0.4
 #: Real words: two letters/digits read with some confidence (blank-page test).
 MIN_REAL_WORDS, REAL_WORD_CONF = 5, 75.0
 #: Mean word confidence below which the "text" is noise (measured: pages 85-93, noise ~30).
@@ -412,15 +416,27 @@ def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
     ("Mutu", "Baku"; "Kelengkapan", "Waktu"), where the role names stand, which sparse
     mode often cuts or merges. One such word is not enough: body text says "kegiatan"."""
     found: dict[int, set[str]] = {}
+    texts: dict[int, list[str]] = {}
     words = _header_words()
     for w in work.words:
+        cy = w.top + w.height / 2
+        row = next((i for i in range(len(ys) - 1) if ys[i] <= cy < ys[i + 1]), None)
+        if row is None:
+            continue
+        texts.setdefault(row, []).append(w.text)
         word = w.text.strip(".,:;/").lower()
         if word in words:
-            cy = w.top + w.height / 2
-            for i in range(len(ys) - 1):
-                if ys[i] <= cy < ys[i + 1]:
-                    found.setdefault(i, set()).add(word)
-    return {i for i, seen in found.items() if len(seen) >= 2}
+            found.setdefault(row, set()).add(word)
+    return {i for i, seen in found.items() if len(seen) >= 2 and _reads_as_header(texts[i])}
+
+
+def _reads_as_header(texts: list[str]) -> bool:
+    """A few words, or mostly known ones (labels, job titles): not a step's row, whose
+    activity may say "persyaratan" and its requirements "Surat keterangan"."""
+    alpha = [t for t in texts if re.search(r"[A-Za-z]{2,}", t)]
+    if len(alpha) <= HEADER_FEW_WORDS:
+        return True
+    return normalise.known_words(" ".join(alpha)) >= HEADER_KNOWN_SHARE * len(alpha)
 
 
 def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:

@@ -142,3 +142,16 @@ def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
     # a scan's cells (not a photo's) are left as the page pass read them
     work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=False)
     assert not any(kind == "text" for _, kind in ocr._cells_to_reread(work, geom))
+
+
+def test_a_step_row_naming_header_words_is_no_header_row():
+    # grid rows: the header (No | Uraian Kegiatan | roles | Waktu | Keterangan) and a
+    # step whose activity says "persyaratan" and whose requirements "Surat keterangan"
+    ys = [0.0, 100.0, 200.0, 300.0]
+    words = [
+        *_line(40, (10, "No Uraian Kegiatan Pemohon Petugas Loket Waktu Keterangan")),
+        *_line(140, (10, "1 Menyerahkan persyaratan permohonan rekomendasi ke loket")),
+        *_line(170, (10, "Fotokopi Kartu Keluarga, Surat keterangan dari kelurahan")),
+        *_line(240, (10, "Pelaksana Mutu Baku")),  # a short row of group headers
+    ]
+    assert ocr._header_rows(_work(words), ys) == {0, 2}
