@@ -79,6 +79,8 @@ BORDER_COVER = 0.6
 ARROW_REACH = 14.0
 #: An edge's line passes by a symbol when it comes this close (points) to its box.
 PASSES_BY = 4.0
+#: ... or shares this much of its line (points) with its source's edge into the box.
+SHARED_TRUNK = 20.0
 #: A connector label lies at most this far from its arrow's path.
 LABEL_REACH = 14.0
 #: Flowchart symbol kinds (an "unknown" closed outline does not make a flowchart).
@@ -542,7 +544,8 @@ def _start_at_passed_box(
     edges: list[Edge], paths: list[list[tuple[float, float]]], shapes: list[CellShape]
 ) -> None:
     """An edge from a symbol with an exit too many (a decision with three, a box with two)
-    whose line passes right by a box or decision with no exit starts at that symbol.
+    whose line passes right by a box or decision with no exit, or runs along the source's
+    own edge into it before branching off, starts at that symbol.
 
     Word and Visio shapes have one connection point per side: a loop-back drawn into
     the point where a box's own connector leaves shares that connector's first piece, and
@@ -560,6 +563,13 @@ def _start_at_passed_box(
             if not spare or edge.target == shape.id:
                 continue
             near = _polyline_box_distance(paths[k], shape.bbox)
+            # or it shares its first stretch with the source's own edge into the box: the
+            # box's connector leaves along the loop-back's last piece and branches off
+            into = [
+                j for j, e in enumerate(edges) if (e.source, e.target) == (edge.source, shape.id)
+            ]
+            if any(_shared_length(paths[k], paths[j]) >= SHARED_TRUNK for j in into):
+                near = min(near, PASSES_BY)
             if near <= PASSES_BY and (best is None or near < best[0]):
                 best = (near, k)
         if best is not None:
@@ -570,15 +580,26 @@ def _start_at_passed_box(
             exits[shape.id] += 1
 
 
-def _polyline_box_distance(points: list[tuple[float, float]], box: BBox) -> float:
-    """Least distance (points) from a polyline to a box, sampled about every point."""
-    best = float("inf")
+def _polyline_points(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Points along a polyline about one point apart."""
+    out: list[tuple[float, float]] = []
     for (x0, y0), (x1, y1) in itertools.pairwise(points):
         steps = max(1, int(max(abs(x1 - x0), abs(y1 - y0))))
-        for i in range(steps + 1):
-            t = i / steps
-            best = min(best, point_box_distance(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, box))
-    return best
+        out.extend((x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps) for i in range(steps))
+    return out
+
+
+def _shared_length(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
+    """About how long (points) polyline ``a`` runs along polyline ``b``."""
+    return float(sum(1 for x, y in _polyline_points(a) if _path_distance(x, y, b) <= TOL))
+
+
+def _polyline_box_distance(points: list[tuple[float, float]], box: BBox) -> float:
+    """Least distance (points) from a polyline to a box, sampled about every point."""
+    return min(
+        (point_box_distance(x, y, box) for x, y in [*_polyline_points(points), points[-1]]),
+        default=float("inf"),
+    )
 
 
 def _open_ends(

@@ -259,7 +259,7 @@ def _analyse(
     )
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
-    arrows, strokes = shapes.find_arrows(ink, rules, found, dpi, blurred=page.photo)
+    arrows, strokes = shapes.find_arrows(ink, rules, found, dpi)
 
     # OCR sees the page without rules, symbol outlines or connectors (they read as ]|}-)
     outline_grow = lines.pt(2.0, dpi)

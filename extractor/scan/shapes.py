@@ -70,9 +70,11 @@ HEAD_MIN_AREA_PT2, HEAD_MAX_AREA_PT2 = 6.0, 120.0
 #: 10-pt² head whose tip touches the box under it fills 0.68 (corpus scans at 300 dpi;
 #: lowering the large-head bound from 12 to 9.5 pt² took "next" from 63.4 to 72.0 %).
 HEAD_TRIANGLE_FILL, HEAD_TRIANGLE_FILL_LARGE, HEAD_LARGE_PT2 = 0.7, 0.6, 9.0
-#: A photo's blurred head core, rounded, fills 0.6-0.7 of its triangle (a 4-pt head
-#: merged with the box below: 0.65, 7.9 pt²); the line behind it still has to be there.
-HEAD_BLURRED_FILL = 0.6
+#: Beside a symbol a head may be rounder: a photo's blurred head core fills 0.6-0.7 of
+#: its triangle (a 4-pt head merged with the box below: 0.65, 7.9 pt²), and so does a
+#: scan's head whose tip merges with the box it points at while another connector leaves
+#: from under it (0.69, 9.0 pt²); the line behind it still has to be there.
+HEAD_BESIDE_SYMBOL_FILL = 0.6
 #: An arrow has at least this much free-standing line (points) behind its head; a
 #: blob in blurred text has a few letter-long runs at most.
 MIN_CONNECTOR_LINE_PT = 12.0
@@ -268,15 +270,13 @@ def shape_rings(shapes: list[PxShape], shape: tuple[int, int], grow_px: int) -> 
 # --------------------------------------------------------------------------- arrows
 
 
-def _heads(
-    ink: np.ndarray, dpi: float, blurred: bool = False, symbols: list[PxShape] | None = None
-) -> list[np.ndarray]:
+def _heads(ink: np.ndarray, dpi: float, symbols: list[PxShape] | None = None) -> list[np.ndarray]:
     """Contours of solid triangular blobs (arrowheads).
 
-    ``blurred`` print (a photo) rounds a head's core, which then fills less of its
-    triangle (``HEAD_BLURRED_FILL``), as the cores of a blurred bold word's letters do:
-    such a rounder blob is a head only beside one of ``symbols`` (a head points into the
-    symbol it ends at; header text stands apart from them).
+    Blur, or a box outline and a connector merging with a head, rounds its core, which
+    then fills less of its triangle (``HEAD_BESIDE_SYMBOL_FILL``), as the cores of a
+    blurred bold word's letters do: such a rounder blob is a head only beside one of
+    ``symbols`` (a head points into the symbol it ends at; header text stands apart).
     """
     k = max(3, pt(HEAD_CORE_PT, dpi) | 1)
     core = cv2.morphologyEx(
@@ -298,7 +298,7 @@ def _heads(
         large = area >= HEAD_LARGE_PT2 * px2
         if fill >= HEAD_TRIANGLE_FILL or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
             heads.append(c)
-        elif blurred and fill >= HEAD_BLURRED_FILL:
+        elif fill >= HEAD_BESIDE_SYMBOL_FILL:
             x, y, w, h = cv2.boundingRect(c)
             if _symbol_at((x + w / 2, y + h / 2), symbols or [], reach):
                 heads.append(c)
@@ -452,10 +452,10 @@ def _points_at_symbol(tip: tuple[float, float], shapes: list[PxShape], reach: in
 
 
 def find_arrows(
-    ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float, blurred: bool = False
+    ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float
 ) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
     """Connector polylines in px (tail first, the arrowhead's tip last) and the stroke mask."""
-    heads = _heads(ink, dpi, blurred, shapes)
+    heads = _heads(ink, dpi, shapes)
     if not heads:
         return [], np.zeros_like(ink)
     k = pt(CONNECTOR_PT, dpi)

@@ -214,7 +214,7 @@ def test_round_and_lopsided_holes_are_no_symbols_but_capsules_and_diamonds_are()
     assert kinds == ["terminator", "decision", "unknown", "unknown"]
 
 
-def test_a_photos_rounded_arrowhead_is_a_head_when_the_print_is_blurred():
+def test_a_rounded_arrowhead_is_a_head_beside_the_symbol_it_points_at():
     # a ~4-pt head that blur rounded into a drop (core 7.2 pt², 0.65 of its triangle)
     gray = np.full((300, 300), 255, np.uint8)
     cv2.line(gray, (150, 40), (150, 150), 0, 3)
@@ -223,10 +223,9 @@ def test_a_photos_rounded_arrowhead_is_a_head_when_the_print_is_blurred():
     ink = _ink(gray)
     box = np.array([[[110, 172]], [[190, 172]], [[190, 230]], [[110, 230]]], np.int32)
     below = [shapes.PxShape("process", (110, 172, 190, 230), False, box)]  # it points at
-    assert not shapes._heads(ink, DPI, symbols=below)  # too round for a scan's head
-    assert len(shapes._heads(ink, DPI, blurred=True, symbols=below)) == 1
+    assert len(shapes._heads(ink, DPI, symbols=below)) == 1
     # as round a blob away from any symbol is a blurred bold letter's core
-    assert not shapes._heads(ink, DPI, blurred=True, symbols=[])
+    assert not shapes._heads(ink, DPI, symbols=[])
 
 
 def test_a_rectangle_whose_corners_blur_rounded_is_a_process_not_a_capsule():

@@ -293,28 +293,53 @@ def test_a_shape_of_no_known_kind_beside_a_step_symbol_leaves_its_actor():
     assert (steps[2].actor, steps[2].symbol) == ("Staf", "process")
 
 
-def test_an_edge_passing_by_a_box_with_no_exit_starts_at_that_box():
-    # a loop-back from decision 9 drawn into the point where box 7's connector to box 8
-    # leaves: the trace from 8's head ran on down the loop-back, so 9 has three exits
+def _passed(
+    boxes: dict[int, tuple[str, tuple[float, float, float, float]]],
+    pairs: list[tuple[int, int]],
+    paths: list[list[tuple[float, float]]],
+) -> list[tuple[int, int]]:
+    """The (source, target) pairs after ``_start_at_passed_box`` on these symbols."""
     from extractor.grid import _start_at_passed_box
     from extractor.layout import CellShape, Edge
 
-    box7 = CellShape(id=7, kind="process", bbox=(100.0, 100.0, 140.0, 120.0))
-    box8 = CellShape(id=8, kind="process", bbox=(160.0, 140.0, 200.0, 160.0))
-    dec9 = CellShape(id=9, kind="decision", bbox=(100.0, 180.0, 140.0, 210.0))
-    box10 = CellShape(id=10, kind="process", bbox=(100.0, 230.0, 140.0, 250.0))
-    shapes = [box7, box8, dec9, box10]
-    up_and_over = [(141.0, 195.0), (143.0, 195.0), (143.0, 110.0), (180.0, 110.0), (180.0, 140.0)]
-    edges = [Edge(source=9, target=10), Edge(source=9, target=8), Edge(source=9, target=7)]
-    paths = [[(120.0, 210.0), (120.0, 230.0)], up_and_over, [(143.0, 195.0), (143.0, 110.0)]]
+    shapes = [CellShape(id=i, kind=kind, bbox=box) for i, (kind, box) in boxes.items()]  # type: ignore[arg-type]
+    edges = [Edge(source=a, target=b) for a, b in pairs]
     _start_at_passed_box(edges, paths, shapes)
-    assert [(e.source, e.target) for e in edges] == [(9, 10), (7, 8), (9, 7)]
+    return [(e.source, e.target) for e in edges]
+
+
+def test_an_edge_passing_by_a_box_with_no_exit_starts_at_that_box():
+    # a loop-back from decision 9 drawn into the point where box 7's connector to box 8
+    # leaves: the trace from 8's head ran on down the loop-back, so 9 has three exits
+    boxes = {
+        7: ("process", (100.0, 100.0, 140.0, 120.0)),
+        8: ("process", (160.0, 140.0, 200.0, 160.0)),
+        9: ("decision", (100.0, 180.0, 140.0, 210.0)),
+        10: ("process", (100.0, 230.0, 140.0, 250.0)),
+    }
+    up_and_over = [(141.0, 195.0), (143.0, 195.0), (143.0, 110.0), (180.0, 110.0), (180.0, 140.0)]
+    paths = [[(120.0, 210.0), (120.0, 230.0)], up_and_over, [(143.0, 195.0), (143.0, 110.0)]]
+    three = [(9, 10), (9, 8), (9, 7)]
+    assert _passed(boxes, three, paths) == [(9, 10), (7, 8), (9, 7)]
     # a decision with its two exits keeps them: nothing to spare
-    edges = [Edge(source=9, target=10), Edge(source=9, target=8)]
-    _start_at_passed_box(edges, paths[:2], shapes)
-    assert [(e.source, e.target) for e in edges] == [(9, 10), (9, 8)]
+    assert _passed(boxes, three[:2], paths[:2]) == three[:2]
     # a line passing a box at a distance is not its connector
-    far = [(p[0], p[1]) if p[0] != 143.0 else (150.0, p[1]) for p in up_and_over]
-    edges = [Edge(source=9, target=10), Edge(source=9, target=8), Edge(source=9, target=7)]
-    _start_at_passed_box(edges, [paths[0], far, paths[2]], shapes)
-    assert (edges[1].source, edges[1].target) == (9, 8)
+    far = [(150.0, y) if x == 143.0 else (x, y) for x, y in up_and_over]
+    assert _passed(boxes, three, [paths[0], far, paths[2]]) == three
+
+
+def test_an_edge_branching_off_the_sources_edge_into_a_box_with_no_exit_starts_there():
+    # decision 17's loop-back runs up and along to box 14's side; box 14's connector to
+    # box 15 leaves along that line and turns down halfway: traced from 15's head it ran
+    # on back to 17, which then has three exits and box 14 none
+    boxes = {
+        14: ("process", (200.0, 100.0, 240.0, 120.0)),
+        15: ("process", (120.0, 150.0, 160.0, 170.0)),
+        17: ("decision", (60.0, 250.0, 100.0, 280.0)),
+        18: ("process", (60.0, 300.0, 100.0, 320.0)),
+    }
+    loop_back = [(100.0, 265.0), (110.0, 265.0), (110.0, 110.0), (200.0, 110.0)]
+    branch = [(100.0, 265.0), (110.0, 265.0), (110.0, 110.0), (140.0, 110.0), (140.0, 150.0)]
+    paths = [[(80.0, 280.0), (80.0, 300.0)], branch, loop_back]
+    pairs = _passed(boxes, [(17, 18), (17, 15), (17, 14)], paths)
+    assert pairs == [(17, 18), (14, 15), (17, 14)]
