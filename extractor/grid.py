@@ -597,7 +597,7 @@ def _shared_length(a: list[tuple[float, float]], b: list[tuple[float, float]]) -
 def _polyline_box_distance(points: list[tuple[float, float]], box: BBox) -> float:
     """Least distance (points) from a polyline to a box, sampled about every point."""
     return min(
-        (point_box_distance(x, y, box) for x, y in [*_polyline_points(points), points[-1]]),
+        (point_box_distance(x, y, box) for x, y in [*_polyline_points(points), *points[-1:]]),
         default=float("inf"),
     )
 
