@@ -591,6 +591,8 @@ def _polyline_points(points: list[tuple[float, float]]) -> list[tuple[float, flo
 
 def _shared_length(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> float:
     """About how long (points) polyline ``a`` runs along polyline ``b``."""
+    if not b:
+        return 0.0
     return float(sum(1 for x, y in _polyline_points(a) if _path_distance(x, y, b) <= TOL))
 
 
