@@ -95,6 +95,10 @@ WAKTU_SCALES = (1.0, 2.0)
 UNREAD_INK_PT2 = 30.0
 #: A header cell read alone with at least this mean confidence is not read a second time.
 SURE_CONF = 88.0
+#: A photo's identity values the two reads at its own size disagree on are read again
+#: enlarged this much: its print is small for a phone's camera (measured on the corpus
+#: photos: "Dukcapiv/2024" 41-52 at 1x, "Dukcapil/2024" 83 at 1.5x and 87 at 2x).
+IDENTITY_SCALES = (1.5, 2.0)
 #: At most this many cells per page are re-read (one batched Tesseract call).
 MAX_REOCR_CELLS = 48
 #: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
@@ -564,6 +568,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     unread_px = UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
     # below the procedure table's header (other tables are left as the page pass read them)
     body_from = max(header_rows) if header_rows else len(ys)
+    head_from = min(header_rows) if header_rows else len(ys)
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             box = (
@@ -587,6 +592,15 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
             elif r in header_rows and inside:
                 # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi")
                 picked.append((box, "header"))
+            elif (
+                work.photo
+                and r < head_from
+                and any(ch.isdigit() for ch in text)
+                and _mean_conf(inside) < SURE_CONF
+            ):
+                # a photo's identity value (number, dates, NIP): small print that an
+                # enlarged read makes out ("Dukcapiv" 71, enlarged "Dukcapil" 87)
+                picked.append((box, "identity"))
             elif any(ch.isdigit() for ch in text) and _mean_conf(inside) < REOCR_CONF:
                 picked.append((box, "value"))
             elif not inside and has_ink:
@@ -674,6 +688,25 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     return [] if best is old else best  # nothing read better than the page pass
 
 
+def _enlarged_read(work: PageWork, box: CellBox, lang: str) -> list[tesseract.PxWord]:
+    """A photo's identity value read alone at both thresholds, and enlarged when the two
+    reads disagree (``IDENTITY_SCALES``). Of the reads, the surest of those that keep the
+    most separators: blur loses a "/" ("XIV2022"), it does not invent one."""
+    reads = [_read_alone(work, box, lang, soft, 1.0) for soft in (True, False)]
+    if len({_read_text(words) for words in reads}) > 1:
+        reads += [
+            _read_alone(work, box, lang, soft, scale)
+            for scale in IDENTITY_SCALES
+            for soft in (True, False)
+        ]
+    return max(reads, key=lambda words: (_separators(words), _mean_conf(words)))
+
+
+def _separators(words: list[tesseract.PxWord]) -> int:
+    """The separators of numbers and dates in a read ("470/0087/Dukcapil/2024": 3)."""
+    return sum(len(normalise.TOKEN_SEPARATORS.findall(w.text)) for w in words)
+
+
 def _duration_key(words: list[tesseract.PxWord]) -> str:
     """A duration read as number and unit ("30 menit"), for counting agreeing reads."""
     m = DURATION_TEXT.match(_read_text(words))
@@ -711,12 +744,17 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     # with both of Tesseract's thresholds, and the better read kept: a blurred word's
     # reading swings with its neighbours in a strip and with the threshold ("Pemohon" 28
     # or 81; "30 Menit" alone, nothing in the strip)
-    alone = ("header", "waktu")
+    alone = ("header", "waktu", "identity")
     cells = [c for c in cells if c[1] not in alone] + [c for c in cells if c[1] in alone]
     batch = sum(1 for _, kind in cells if kind not in alone)
     results = tesseract.ocr_crops(
         work.ocr_image, [b for b, _ in cells[:batch]], work.dpi, lang, soft=work.photo
-    ) + [_better_read(work, box, kind, lang) for box, kind in cells[batch:]]
+    ) + [
+        _enlarged_read(work, box, lang)
+        if kind == "identity"
+        else _better_read(work, box, kind, lang)
+        for box, kind in cells[batch:]
+    ]
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
@@ -734,6 +772,10 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         elif kind == "text":
             # the whole cell read again: kept when it holds more and reads as surely
             better = _alnum(new_text) > _alnum(old_text) and _mean_conf(new) >= REOCR_CONF
+        elif kind == "identity":
+            # surer, and no separator lost
+            gain = _mean_conf(new) > _mean_conf(old) + 5
+            better = gain and _separators(new) >= _separators(old)
         elif not old:
             # an empty cell takes only confident, real characters (not stroke debris)
             better = _mean_conf(new) >= JUNK_CONF and any(ch.isalnum() for ch in new_text)

@@ -155,3 +155,31 @@ def test_a_step_row_naming_header_words_is_no_header_row():
         *_line(240, (10, "Pelaksana Mutu Baku")),  # a short row of group headers
     ]
     assert ocr._header_rows(_work(words), ys) == {0, 2}
+
+
+def test_a_photos_identity_value_is_read_enlarged_and_keeps_its_separators(monkeypatch):
+    # "470/0087/Dukcapil/2024" in small print: the two reads at the page's size disagree,
+    # the enlarged ones make it out; a surer read that lost a "/" is not taken
+    reads = iter(
+        [
+            [_word("470/0087/DukcapiV2024", 10, 41)],  # 1x, two thresholds
+            [_word("470/0087/Dukcapiv/2024", 10, 52)],
+            [_word("470/0087/Dukcapil/2024", 10, 83)],  # 1.5x
+            [_word("470/0087/Dukcapiv2024", 10, 91)],
+            [_word("470/0087/Dukcapil/2024", 10, 87)],  # 2x
+            [_word("470/0087/Dukcapiv2024", 10, 68)],
+        ]
+    )
+    monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
+    best = ocr._enlarged_read(_work([]), (0, 0, 400, 200), "ind+eng")
+    assert [(w.text, w.conf) for w in best] == [("470/0087/Dukcapil/2024", 87)]
+    # two reads that agree at the page's size are not read again
+    calls: list[float] = []
+
+    def agreeing(work, box, lang, soft, scale):
+        calls.append(scale)
+        return [_word("050/112/TL/XII/2022", 10, 80)]
+
+    monkeypatch.setattr(ocr, "_read_alone", agreeing)
+    assert ocr._enlarged_read(_work([]), (0, 0, 400, 200), "ind+eng")[0].text.endswith("XII/2022")
+    assert calls == [1.0, 1.0]
