@@ -553,6 +553,7 @@ def _start_at_passed_box(
     """
     exits = Counter(e.source for e in edges)
     by_id = {s.id: s for s in shapes}
+    index = {(e.source, e.target): k for k, e in enumerate(edges)}  # pairs are unique
     for shape in shapes:
         if shape.kind not in ("process", "decision") or exits[shape.id] or shape.bbox is None:
             continue
@@ -565,10 +566,8 @@ def _start_at_passed_box(
             near = _polyline_box_distance(paths[k], shape.bbox)
             # or it shares its first stretch with the source's own edge into the box: the
             # box's connector leaves along the loop-back's last piece and branches off
-            into = [
-                j for j, e in enumerate(edges) if (e.source, e.target) == (edge.source, shape.id)
-            ]
-            if any(_shared_length(paths[k], paths[j]) >= SHARED_TRUNK for j in into):
+            into = index.get((edge.source, shape.id))
+            if into is not None and _shared_length(paths[k], paths[into]) >= SHARED_TRUNK:
                 near = min(near, PASSES_BY)
             if near <= PASSES_BY and (best is None or near < best[0]):
                 best = (near, k)

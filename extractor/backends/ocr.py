@@ -33,6 +33,7 @@ import logging
 import multiprocessing
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -423,9 +424,8 @@ def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
     texts: dict[int, list[str]] = {}
     words = _header_words()
     for w in work.words:
-        cy = w.top + w.height / 2
-        row = next((i for i in range(len(ys) - 1) if ys[i] <= cy < ys[i + 1]), None)
-        if row is None:
+        row = bisect_right(ys, w.top + w.height / 2) - 1
+        if not 0 <= row < len(ys) - 1:
             continue
         texts.setdefault(row, []).append(w.text)
         word = w.text.strip(".,:;/").lower()

@@ -221,9 +221,15 @@ def closest_unit(word: str) -> str | None:
     return others[0][1] if others and others[0][0] >= UNIT_OTHER_INITIAL_CUTOFF else None
 
 
+def _word_core(text: str) -> tuple[str, str, str]:
+    """A word's leading punctuation, its core and its trailing punctuation."""
+    lead, core, trail = EDGE_PUNCT.match(text).groups()  # type: ignore[union-attr]
+    return lead, core, trail
+
+
 def normalise_word(text: str) -> str:
     """General normalisation of one OCR word (safe for any field)."""
-    lead, core, trail = EDGE_PUNCT.match(text).groups()  # type: ignore[union-attr]
+    lead, core, trail = _word_core(text)
     if not core:
         return text
     fixed = fix_digits(core)
@@ -252,11 +258,6 @@ def normalise_ocr_text(text: str, field_kind: FieldKind = "text") -> str:
     if field_kind == "number":
         return " ".join(fix_digits(tok, force=True) for tok in text.split())
     return " ".join(normalise_word(tok) for tok in text.split())
-
-
-def _word_core(text: str) -> tuple[str, str, str]:
-    lead, core, trail = EDGE_PUNCT.match(text).groups()  # type: ignore[union-attr]
-    return lead, core, trail
 
 
 def repair_from_document(pages: list[PageGeometry]) -> int:
