@@ -238,10 +238,10 @@ def _line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     sdpi = dpi / factor
     thick = lines.pt(lines.MAX_LINE_THICK_PT, sdpi)
     reach = lines.pt(lines.STROKE_NEIGHBOUR_PT, sdpi)
-    hmask = lines.line_mask(small, lines.pt(lines.H_RULE_PT, sdpi), True, thick)
-    vmask = lines.line_mask(small, lines.pt(lines.V_RULE_PT, sdpi), False, thick)
-    hmask = lines.free_standing(hmask, small, vmask, reach, True)
-    vmask = lines.free_standing(vmask, small, hmask, reach, False)
+    hmask, hruns = lines.line_runs(small, lines.pt(lines.H_RULE_PT, sdpi), True, thick)
+    vmask, vruns = lines.line_runs(small, lines.pt(lines.V_RULE_PT, sdpi), False, thick)
+    hmask = lines.free_standing(hmask, small, vmask, reach, True, hruns)
+    vmask = lines.free_standing(vmask, small, hmask, reach, False, vruns)
     return lines.unpool(hmask, ink), lines.unpool(vmask, ink)
 
 

@@ -39,6 +39,10 @@ BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
 LINE_DPI = 150
 
 
+#: A mask's 8-connected components: count, label image, stats (OpenCV's).
+Components = tuple[int, np.ndarray, np.ndarray]
+
+
 @dataclass
 class PxSegment:
     """A straight stroke in pixels: from (x0, y0) to (x1, y1); ``thick`` is its width."""
@@ -98,23 +102,32 @@ def line_mask(
     photo a word without ascenders ("permohonan") merges into a solid bar as long as a
     rule but as thick as the x-height.
     """
+    return line_runs(ink, length_px, horizontal, max_thick_px)[0]
+
+
+def line_runs(
+    ink: np.ndarray, length_px: int, horizontal: bool, max_thick_px: int | None = None
+) -> tuple[np.ndarray, Components | None]:
+    """:func:`line_mask` and, when runs were weighed for thickness, its components: those
+    dropped keep their labels, with no pixel left in the mask (hand them to
+    :func:`free_standing`, which then need not label the mask again)."""
     kernel = cv2.getStructuringElement(
         cv2.MORPH_RECT, (length_px, 1) if horizontal else (1, length_px)
     )
     mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
     if max_thick_px is None:
-        return mask
-    n, labels, stats = components_with_stats(mask)
+        return mask, None
+    n, labels, stats = components = components_with_stats(mask)
     if n <= 1:
-        return mask
+        return mask, components
     span = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
     thick = stats[:, cv2.CC_STAT_AREA] / np.maximum(span, 1)
     keep = thick <= max_thick_px
     keep[0] = False
-    return _select(labels, keep)
+    return _select(mask, labels, stats, keep), components
 
 
-def components_with_stats(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+def components_with_stats(mask: np.ndarray) -> Components:
     """8-connected components of a mask: count, labels and stats, the labels in 16 bits
     when they fit (half the memory of a page-sized label image; OpenCV refuses, and
     32 bits are used, when a mask has 65,535 components or more)."""
@@ -127,13 +140,30 @@ def components_with_stats(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray
     return n, labels, stats
 
 
-def _select(labels: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """A 0/255 mask of the components whose ``keep`` flag is set (a lookup, one pass)."""
-    return np.where(keep, 255, 0).astype(np.uint8)[labels]
+def _select(
+    mask: np.ndarray, labels: np.ndarray, stats: np.ndarray, keep: np.ndarray
+) -> np.ndarray:
+    """``mask`` (0/255) with only the components whose ``keep`` flag is set.
+
+    The components dropped are cleared within their own boxes: a page has a few hundred
+    line components, and a lookup over every pixel of the page's label image (made 64-bit
+    for indexing) costs more than all of them together.
+    """
+    out = mask.copy()
+    for i in np.flatnonzero(~keep[1:]) + 1:
+        x, y, w, h = stats[i, :4]
+        box = out[y : y + h, x : x + w]
+        box[labels[y : y + h, x : x + w] == i] = 0
+    return out
 
 
 def free_standing(
-    mask: np.ndarray, ink: np.ndarray, exclude: np.ndarray, reach: int, horizontal: bool
+    mask: np.ndarray,
+    ink: np.ndarray,
+    exclude: np.ndarray,
+    reach: int,
+    horizontal: bool,
+    components: Components | None = None,
 ) -> np.ndarray:
     """The runs of a line mask that stand free, as rules and connectors do, not inside text.
 
@@ -141,9 +171,10 @@ def free_standing(
     Such a run has other ink (its letters) right beside it along much of its length;
     a rule or connector has paper on both sides except where it crosses another line or
     meets a symbol or an arrowhead (``exclude``: ink that may touch a line). Runs with
-    other ink beside more than ``STROKE_TEXT_SHARE`` of their length go.
+    other ink beside more than ``STROKE_TEXT_SHARE`` of their length go. ``components``:
+    those of ``mask`` or of a mask it was cut from by whole components (``line_runs``).
     """
-    n, labels, stats = components_with_stats(mask)
+    n, labels, stats = components or components_with_stats(mask)
     if n <= 1:
         return mask
 
@@ -161,7 +192,7 @@ def free_standing(
     share = crowded / np.maximum(total, 1)
     keep = share <= STROKE_TEXT_SHARE
     keep[0] = False
-    return _select(labels, keep)
+    return _select(mask, labels, stats, keep)
 
 
 def mask_segments(

@@ -15,6 +15,8 @@ Order (each step measured on damaged renders, see ``shared/docs/extraction-notes
 
 from __future__ import annotations
 
+from functools import cache
+
 import cv2
 import numpy as np
 
@@ -53,11 +55,20 @@ def to_gray(pixels: np.ndarray) -> np.ndarray:
     r, g, b = cv2.split(np.ascontiguousarray(pixels))
     hi = cv2.max(cv2.max(r, g), b)
     lo = cv2.min(cv2.min(r, g), b)
-    spread = cv2.subtract(hi, lo).astype(np.float32)
-    coloured = (spread > INK_SATURATION * hi.astype(np.float32)) & (hi > INK_DARK)
-    gray = np.asarray(hi, dtype=np.uint8).copy()
-    gray[coloured] = 255
-    return gray
+    spread = cv2.subtract(hi, lo)
+    # colour where spread > INK_SATURATION * hi and hi > INK_DARK, in 8 bits: the whole
+    # spread that is no colour, looked up per brightest-channel level (255 never exceeded)
+    coloured = cv2.compare(spread, cv2.LUT(hi, _colour_floor()), cv2.CMP_GT)
+    return cv2.max(hi, coloured)
+
+
+@cache
+def _colour_floor() -> np.ndarray:
+    """Per gray level ``hi``: the largest channel spread of ink that is not coloured."""
+    levels = np.arange(256, dtype=np.float32)
+    floor = np.floor(np.float32(INK_SATURATION) * levels)
+    floor[levels <= INK_DARK] = 255
+    return floor.astype(np.uint8)
 
 
 def _small(gray: np.ndarray) -> tuple[np.ndarray, float]:
@@ -125,15 +136,36 @@ def clear_border(gray: np.ndarray, ink: np.ndarray) -> None:
     edges = (ink[:2].any(), ink[-2:].any(), ink[:, :2].any(), ink[:, -2:].any())
     if not any(edges):
         return
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    for i in range(1, n):
-        x, y, bw, bh, _ = stats[i]
-        touches = x == 0 or y == 0 or x + bw >= w or y + bh >= h
-        if touches and (bw > BORDER_SHARE * w or bh > BORDER_SHARE * h):
+    # each ink component on the image's edge, filled from where its run along the edge
+    # starts (8-connected, as the ink is traced everywhere else)
+    work = ink.copy()
+    for x, y in _edge_run_starts(ink):
+        if work[y, x] != 255:
+            continue  # filled from an earlier run of the same component
+        _, _, _, (bx, by, bw, bh) = cv2.floodFill(work, None, (x, y), 128, flags=8)
+        box = work[by : by + bh, bx : bx + bw]
+        sel = box == 128
+        box[sel] = 1  # seen
+        if bw > BORDER_SHARE * w or bh > BORDER_SHARE * h:
             # the table frame itself never touches the edge of a sane scan
-            sel = labels == i
-            ink[sel] = 0
-            gray[sel] = 255
+            ink[by : by + bh, bx : bx + bw][sel] = 0
+            gray[by : by + bh, bx : bx + bw][sel] = 255
+
+
+def _edge_run_starts(ink: np.ndarray) -> list[tuple[int, int]]:
+    """(x, y) of the first pixel of each ink run along the image's four edges."""
+    h, w = ink.shape
+    starts: list[tuple[int, int]] = []
+    for line, at in (
+        (ink[0], lambda i: (i, 0)),
+        (ink[-1], lambda i: (i, h - 1)),
+        (ink[:, 0], lambda i: (0, i)),
+        (ink[:, -1], lambda i: (w - 1, i)),
+    ):
+        on = np.flatnonzero(line)
+        if on.size:
+            starts += [at(int(i)) for i in on[np.r_[True, np.diff(on) > 1]]]
+    return starts
 
 
 def block_size(dpi: float) -> int:

@@ -35,6 +35,7 @@ from extractor.scan.lines import (
     STROKE_NEIGHBOUR_PT,
     free_standing,
     line_mask,
+    line_runs,
     pt,
 )
 
@@ -463,9 +464,10 @@ def find_arrows(
     cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
     head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
     reach, thick = pt(STROKE_NEIGHBOUR_PT, dpi), pt(MAX_LINE_THICK_PT, dpi)
+    hruns, vruns = line_runs(ink, k, True, thick), line_runs(ink, k, False, thick)
     strokes = cv2.bitwise_or(
-        free_standing(line_mask(ink, k, True, thick), ink, head_mask, reach, True),
-        free_standing(line_mask(ink, k, False, thick), ink, head_mask, reach, False),
+        free_standing(hruns[0], ink, head_mask, reach, True, hruns[1]),
+        free_standing(vruns[0], ink, head_mask, reach, False, vruns[1]),
     )
     lines_only = strokes.copy()
     # lines long enough to be another connector an arrow can join (not letter stems)

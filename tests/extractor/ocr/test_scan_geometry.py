@@ -7,7 +7,7 @@ import pytest
 from ocr_helpers import read_flowchart, scans_module, score
 
 from extractor.backends.ocr import page_geometry
-from extractor.scan import prep
+from extractor.scan import lines, prep
 
 pytestmark = pytest.mark.ocr
 
@@ -48,3 +48,30 @@ def test_coloured_stamp_ink_is_bleached_but_black_print_kept():
     gray = prep.to_gray(rgb)
     assert gray[0, 5] == 255 and gray[0, 15] == 255
     assert gray[0, 25] < 60 and gray[0, 35] < 100
+
+
+def test_dark_photo_edges_are_cleared_but_print_near_the_edge_kept():
+    gray = np.full((200, 300), 255, np.uint8)
+    gray[:, :6] = 30  # the desk beside the sheet, down the whole left edge
+    gray[190:, 100:300] = 40  # a shadow along two thirds of the bottom edge
+    gray[0:12, 150:154] = 0  # a short stroke touching the top edge: print, kept
+    gray[40:160, 40:260] = 0  # the table frame, clear of the edges
+    gray[41:159, 41:259] = 255
+    ink = np.where(gray < 128, 255, 0).astype(np.uint8)
+    prep.clear_border(gray, ink)
+    assert not ink[:, :6].any() and (gray[:, :6] == 255).all()
+    assert not ink[190:, 100:].any()
+    assert ink[0:12, 150:154].all()
+    assert ink[40, 40:260].all() and ink[40:160, 40].all()
+
+
+def test_only_line_components_clear_of_text_stay_free_standing():
+    ink = np.zeros((120, 200), np.uint8)
+    ink[20:22, 10:190] = 255  # a rule on paper
+    ink[60:62, 10:190] = 255  # a baseline with letters standing on it all along
+    for x in range(10, 190, 6):
+        ink[54:60, x : x + 3] = 255
+    mask = lines.line_mask(ink, 61, True)
+    kept = lines.free_standing(mask, ink, np.zeros_like(ink), 4, True)
+    assert kept[20:22, 10:190].all()
+    assert not kept[50:70].any()
