@@ -91,6 +91,9 @@ MIN_DURATION_LINES = 2
 #: A photo's duration cell whose two reads disagree is re-read at these enlargements too:
 #: its blurred digits read differently at each, and the reads vote on the number.
 WAKTU_SCALES = (1.0, 2.0)
+#: ... unless the reads at the page's size settle it: the reads that are durations agree,
+#: and their number leads any other the page pass and they read by this many votes.
+SETTLED_LEAD = 2
 #: A cell is re-read whole when this much of its print (pt²) lies outside the words the
 #: page pass read there: a dropped word of 8-pt text is some 60 pt², a stray speck none.
 UNREAD_INK_PT2 = 30.0
@@ -663,7 +666,9 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     for words in reads:
         _fix_units(words)
     keys = {_duration_key(words) for words in reads}
-    if work.photo and (len(keys) > 1 or "" in keys):  # the two reads disagree: more votes
+    old = [w for w in work.words if _inside(w, box)]
+    if work.photo and (len(keys) > 1 or "" in keys) and not _settled(reads, old):
+        # the two reads disagree: more votes
         for scale in WAKTU_SCALES[1:]:
             for soft in (True, False):
                 words = _read_alone(work, box, lang, soft, scale)
@@ -672,7 +677,6 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     valid = [words for words in reads if DURATION_TEXT.match(_read_text(words))]
     if not valid:
         return max(reads, key=_mean_conf)
-    old = [w for w in work.words if _inside(w, box)]
     numbers = Counter(_first_number(words) for words in [*valid, old])
     if DURATION_TEXT.match(_read_text(old)):
         valid.append(old)
@@ -686,6 +690,18 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
         ),
     )
     return [] if best is old else best  # nothing read better than the page pass
+
+
+def _settled(reads: list[list[tesseract.PxWord]], old: list[tesseract.PxWord]) -> bool:
+    """Whether a duration's reads at the page's size settle it without enlarged ones: the
+    reads that are durations agree on number and unit, and with the page pass's words
+    their number leads any other by ``SETTLED_LEAD`` votes."""
+    valid = [words for words in reads if DURATION_TEXT.match(_read_text(words))]
+    if len({_duration_key(words) for words in valid}) != 1:
+        return False
+    votes = Counter(n for words in [*valid, old] if (n := _first_number(words)) is not None)
+    top = [*(count for _, count in votes.most_common(2)), 0]
+    return top[0] - top[1] >= SETTLED_LEAD
 
 
 def _enlarged_read(work: PageWork, box: CellBox, lang: str) -> list[tesseract.PxWord]:

@@ -38,6 +38,27 @@ def test_the_reads_vote_on_the_number_then_on_the_unit(monkeypatch):
     assert ocr._duration_key(best) == "15 menit"
 
 
+def test_reads_that_settle_a_duration_are_not_enlarged(monkeypatch):
+    # one read at the page's size is "10 Menit" (unit repaired from "Mena"), the other
+    # lost the unit; the page pass read 10 too: two votes to none settle it
+    calls: list[float] = []
+
+    def read(work, box, lang, soft, scale):
+        calls.append(scale)
+        return [_word("10", 10, 90)] + ([_word("Mena", 60, 80)] if soft else [])
+
+    monkeypatch.setattr(ocr, "_read_alone", read)
+    work = _work([_word("10", 10, 95), _word("Mant", 60, 60)])
+    best = ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng")
+    assert ocr._duration_key(best) == "10 menit"
+    assert calls == [1.0, 1.0]
+    # the page pass read another number: the enlarged reads vote
+    calls.clear()
+    work = _work([_word("18", 10, 95), _word("Mant", 60, 60)])
+    ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng")
+    assert calls == [1.0, 1.0, 2.0, 2.0]
+
+
 def test_a_page_pass_duration_the_reads_agree_with_is_kept(monkeypatch):
     reads = iter([[_word("30", 10), _word("Menit", 60)]] * 2 + [[_word("38", 10)]] * 2)
     monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
