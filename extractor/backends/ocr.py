@@ -446,6 +446,20 @@ def _reads_as_header(texts: list[str]) -> bool:
     return normalise.known_words(" ".join(alpha)) >= HEADER_KNOWN_SHARE * len(alpha)
 
 
+def _read_as_label(work: PageWork, box: CellBox, inside: list[tesseract.PxWord]) -> bool:
+    """A header cell the page pass read whole: column labels only ("Mutu Baku",
+    "Persyaratan/Kelengkapan"), each read surely, and no print left unread beside them.
+    Role names are always read again: a surely read "Umum dan" may be the second line of
+    "Kasubbag Umum dan Kepegawaian"."""
+    words = _header_words()
+    if any(w.conf < SURE_CONF for w in inside):
+        return False
+    if not all(part in words for w in inside for part in w.text.strip(".,:;").lower().split("/")):
+        return False
+    unread = _ink_px(work.ocr_image, box, work.dpi, inside)
+    return unread <= UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
+
+
 def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
     """Grid columns under a Waktu header word, and the lowest bottom (px) of those words."""
     cols: set[int] = set()
@@ -594,7 +608,8 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
                 picked.append((box, "waktu"))
             elif r in header_rows and inside:
                 # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi")
-                picked.append((box, "header"))
+                if not _read_as_label(work, box, inside):
+                    picked.append((box, "header"))
             elif (
                 work.photo
                 and r < head_from

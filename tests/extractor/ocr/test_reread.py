@@ -204,3 +204,19 @@ def test_a_photos_identity_value_is_read_enlarged_and_keeps_its_separators(monke
     monkeypatch.setattr(ocr, "_read_alone", agreeing)
     assert ocr._enlarged_read(_work([]), (0, 0, 400, 200), "ind+eng")[0].text.endswith("XII/2022")
     assert calls == [1.0, 1.0]
+
+
+def test_a_header_cell_read_surely_as_column_labels_is_not_read_again():
+    box = (0, 0, 400, 200)
+    labels = [_word("Persyaratan/Kelengkapan", 10, 93)]
+    assert ocr._read_as_label(_work(labels), box, labels)
+    # a role name, however surely read, may have lost a line: read again
+    role = [_word("Umum", 10, 94), _word("dan", 60, 95)]
+    assert not ocr._read_as_label(_work(role), box, role)
+    unsure = [_word("Mutu", 10, 95), _word("Baku", 60, 70)]
+    assert not ocr._read_as_label(_work(unsure), box, unsure)
+    # print beside the label that the page pass did not read
+    work = _work(labels)
+    work.ocr_image = work.ocr_image.copy()
+    work.ocr_image[120:180, 200:380] = 0
+    assert not ocr._read_as_label(work, box, labels)
