@@ -109,14 +109,22 @@ class PxShape:
     contour: np.ndarray
 
 
-def _run_beyond(band: np.ndarray, centre: int, lo: int, hi: int, tol: int) -> bool:
-    """Whether the 1-D mask run through ``centre`` reaches past ``lo - tol`` or ``hi + tol``."""
-    if band.size == 0 or not band[centre]:
+def _run_beyond(strip: np.ndarray, axis: int, centre: int, lo: int, hi: int, tol: int) -> bool:
+    """Whether the run through ``centre`` of ``strip.any(axis)`` (a 1-D mask along the
+    other axis) reaches past ``lo - tol`` or ``hi + tol``.
+
+    Only the window from ``lo - tol - 1`` to ``hi + tol`` decides it, so only that much of
+    the strip is looked at (a side's strip spans the whole page).
+    """
+    size = strip.shape[1 - axis]
+    a, b = max(0, lo - tol - 1), min(size, hi + tol + 1)
+    band = (strip[:, a:b] if axis == 0 else strip[a:b]).any(axis=axis)
+    at = centre - a
+    if band.size == 0 or not 0 <= at < band.size or not band[at]:
         return False
-    gaps = np.flatnonzero(~band)
-    left = int(gaps[gaps < centre].max()) + 1 if (gaps < centre).any() else 0
-    right = int(gaps[gaps > centre].min()) if (gaps > centre).any() else band.size
-    return left < lo - tol or right > hi + tol
+    left = lo - tol - 1 >= 0 and bool(band[: at + 1].all())
+    right = hi + tol < size and bool(band[at:].all())
+    return left or right
 
 
 def _run_length(line: np.ndarray, limit: int) -> int:
@@ -144,16 +152,12 @@ def _sides_on_rules(
     down = _run_length(ink[y1:, cx], band)
     back = _run_length(ink[cy, x0 - 1 :: -1], band) if x0 > 0 else 1
     ahead = _run_length(ink[cy, x1:], band)
-    top = hmask[max(0, y0 - up) : y0].any(axis=0)
-    bottom = hmask[y1 : y1 + down].any(axis=0)
-    left = vmask[:, max(0, x0 - back) : x0].any(axis=1)
-    right = vmask[:, x1 : x1 + ahead].any(axis=1)
     return sum(
         (
-            _run_beyond(top, cx, x0, x1, tol),
-            _run_beyond(bottom, cx, x0, x1, tol),
-            _run_beyond(left, cy, y0, y1, tol),
-            _run_beyond(right, cy, y0, y1, tol),
+            _run_beyond(hmask[max(0, y0 - up) : y0], 0, cx, x0, x1, tol),
+            _run_beyond(hmask[y1 : y1 + down], 0, cx, x0, x1, tol),
+            _run_beyond(vmask[:, max(0, x0 - back) : x0], 1, cy, y0, y1, tol),
+            _run_beyond(vmask[:, x1 : x1 + ahead], 1, cy, y0, y1, tol),
         )
     )
 
