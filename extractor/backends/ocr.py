@@ -586,6 +586,13 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     # below the procedure table's header (other tables are left as the page pass read them)
     body_from = max(header_rows) if header_rows else len(ys)
     head_from = min(header_rows) if header_rows else len(ys)
+    # the page's words by the grid cell their centre lies in (a cell's box, inset from
+    # the rules, lies within its cell)
+    by_cell: dict[tuple[int, int], list[tesseract.PxWord]] = {}
+    for w in work.words:
+        row = bisect_right(ys, w.top + w.height / 2) - 1
+        by_cell.setdefault((row, bisect_right(xs, w.left + w.width / 2) - 1), []).append(w)
+    min_ink = MIN_INK_PT2 * (work.dpi / 72.0) ** 2
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             box = (
@@ -596,10 +603,11 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
             )
             if box[2] <= box[0] or box[3] <= box[1]:
                 continue
-            inside = [w for w in work.words if _inside(w, box)]
+            inside = [w for w in by_cell.get((r, c), ()) if _inside(w, box)]
             text = " ".join(w.text for w in inside)
             is_waktu = c in waktu_cols and ys[r] >= header_bottom
-            has_ink = _ink_px(work.ocr_image, box, work.dpi) > MIN_INK_PT2 * (work.dpi / 72.0) ** 2
+            # (weighed only where it decides: a duration cell, or a cell with no words)
+            has_ink = (is_waktu or not inside) and _ink_px(work.ocr_image, box, work.dpi) > min_ink
             if (
                 is_waktu
                 and has_ink
