@@ -723,7 +723,7 @@ def _settled(reads: list[list[tesseract.PxWord]], old: list[tesseract.PxWord]) -
     if len({_duration_key(words) for words in valid}) != 1:
         return False
     votes = Counter(n for words in [*valid, old] if (n := _first_number(words)) is not None)
-    top = [*(count for _, count in votes.most_common(2)), 0]
+    top = [*(count for _, count in votes.most_common(2)), 0, 0]
     return top[0] - top[1] >= SETTLED_LEAD
 
 

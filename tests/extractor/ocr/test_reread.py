@@ -57,6 +57,8 @@ def test_reads_that_settle_a_duration_are_not_enlarged(monkeypatch):
     work = _work([_word("18", 10, 95), _word("Mant", 60, 60)])
     ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng")
     assert calls == [1.0, 1.0, 2.0, 2.0]
+    # a range is no single number: nothing is settled, and nothing breaks
+    assert not ocr._settled([[_word("1-2", 10, 90), _word("Jam", 60, 90)]], [])
 
 
 def test_a_page_pass_duration_the_reads_agree_with_is_kept(monkeypatch):
