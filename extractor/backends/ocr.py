@@ -175,7 +175,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
             photo = True
     gray = prep.flatten_light(prep.to_gray(pixels), dpi)
-    ink = prep.binarize(gray, dpi, blurred=photo)
+    ink, mean = _threshold(gray, dpi, photo)
     prep.clear_border(gray, ink)
     height = prep.char_height(ink)
     if 0 < height < MIN_CHAR_PX:
@@ -190,12 +190,26 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         dpi = WORK_DPI
-        ink = prep.binarize(gray, dpi, blurred=photo)
+        ink, mean = _threshold(gray, dpi, photo)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:
         gray = prep.rotate(gray, angle)
-        ink = prep.binarize(gray, dpi, blurred=photo)
+        if mean is None:
+            ink = prep.binarize(gray, dpi)
+        else:
+            # a photo's sheet, cut out of the picture, is all but level (a tenth of a
+            # degree left): its local mean turns with it instead of being blurred again
+            ink = prep.below_mean(gray, prep.rotate(mean, angle))
     return Prepared(gray, ink, dpi, photo)
+
+
+def _threshold(gray: np.ndarray, dpi: float, photo: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """The page's ink mask and, for a photo, the local mean it was thresholded against
+    (Gaussian: a plain window mean fills the counters of soft print, see prep.binarize)."""
+    if not photo:
+        return prep.binarize(gray, dpi), None
+    mean = prep.local_mean(gray, dpi)
+    return prep.below_mean(gray, mean), mean
 
 
 def _prepare(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:

@@ -180,10 +180,27 @@ def binarize(gray: np.ndarray, dpi: float, blurred: bool = False) -> np.ndarray:
     fills the counters and gaps of soft small print, so words become solid bars that
     read as rules and arrowheads; the Gaussian mean keeps letters apart.
     """
-    method = cv2.ADAPTIVE_THRESH_GAUSSIAN_C if blurred else cv2.ADAPTIVE_THRESH_MEAN_C
+    if blurred:
+        return below_mean(gray, local_mean(gray, dpi))
     return cv2.adaptiveThreshold(
-        gray, 255, method, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
     )
+
+
+def local_mean(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """The Gaussian-weighted local mean :func:`binarize` thresholds a photo against
+    (computed as ``cv2.adaptiveThreshold`` does: in floats, rounded to gray levels)."""
+    size = block_size(dpi)
+    border = cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED
+    mean = cv2.GaussianBlur(gray.astype(np.float32), (size, size), 0, borderType=border)
+    return np.clip(np.rint(mean), 0, 255).astype(np.uint8)
+
+
+def below_mean(gray: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Ink mask (255 = ink) of pixels ``THRESH_C`` or more below ``mean``: with
+    :func:`local_mean`, what ``cv2.adaptiveThreshold`` with a Gaussian mean gives."""
+    ink = cv2.subtract(gray.astype(np.int16), mean.astype(np.int16)) <= -THRESH_C
+    return ink.astype(np.uint8) * 255
 
 
 def sharpen_print(gray: np.ndarray, dpi: float) -> np.ndarray:
@@ -227,7 +244,8 @@ def estimate_skew(ink: np.ndarray) -> float:
 
 
 def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
-    """Rotate about the centre by ``angle`` degrees, filling with white paper."""
+    """Rotate about the centre by ``angle`` degrees, filling with white paper (a photo's
+    :func:`local_mean` turns with it: white paper's mean is white)."""
     h, w = gray.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)

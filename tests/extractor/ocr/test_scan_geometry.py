@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from ocr_helpers import read_flowchart, scans_module, score
@@ -75,3 +76,25 @@ def test_only_line_components_clear_of_text_stay_free_standing():
     kept = lines.free_standing(mask, ink, np.zeros_like(ink), 4, True)
     assert kept[20:22, 10:190].all()
     assert not kept[50:70].any()
+
+
+def test_a_photos_ink_is_its_gaussian_adaptive_threshold_and_turns_with_its_mean():
+    scans = scans_module()
+    img, _ = scans.demo_scan(4, 300, 0.0)
+    gray = prep.flatten_light(np.asarray(img), 300)
+    mean = prep.local_mean(gray, 300)
+    opencv = cv2.adaptiveThreshold(
+        gray,
+        255,
+        cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
+        cv2.THRESH_BINARY_INV,
+        prep.block_size(300),
+        prep.THRESH_C,
+    )
+    assert np.array_equal(prep.below_mean(gray, mean), opencv)
+    # turned a tenth of a degree: the mean turned with the page thresholds it as a new
+    # blur would, but for a few pixels on the edges of strokes
+    turned = prep.rotate(gray, 0.1)
+    again = prep.binarize(turned, 300, blurred=True)
+    kept = prep.below_mean(turned, prep.rotate(mean, 0.1))
+    assert np.count_nonzero(again != kept) < 0.01 * np.count_nonzero(again)
