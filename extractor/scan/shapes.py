@@ -269,7 +269,17 @@ def shape_rings(shapes: list[PxShape], shape: tuple[int, int], grow_px: int) -> 
     cv2.drawContours(mask, [s.contour for s in shapes], -1, 255, thickness=cv2.FILLED)
     if grow_px <= 0:
         return mask
-    return cv2.dilate(mask, np.ones((2 * grow_px + 1, 2 * grow_px + 1), np.uint8))
+    # grown symbol by symbol, each within its box grown twice (what the grown box can
+    # reach), not over the whole page
+    kernel = np.ones((2 * grow_px + 1, 2 * grow_px + 1), np.uint8)
+    out = np.zeros_like(mask)
+    h, w = shape
+    for s in shapes:
+        x0, y0 = max(0, s.box[0] - 2 * grow_px - 1), max(0, s.box[1] - 2 * grow_px - 1)
+        x1, y1 = min(w, s.box[2] + 2 * grow_px + 2), min(h, s.box[3] + 2 * grow_px + 2)
+        grown = cv2.dilate(mask[y0:y1, x0:x1], kernel)
+        np.maximum(out[y0:y1, x0:x1], grown, out=out[y0:y1, x0:x1])
+    return out
 
 
 # --------------------------------------------------------------------------- arrows

@@ -98,3 +98,17 @@ def test_a_photos_ink_is_its_gaussian_adaptive_threshold_and_turns_with_its_mean
     again = prep.binarize(turned, 300, blurred=True)
     kept = prep.below_mean(turned, prep.rotate(mean, 0.1))
     assert np.count_nonzero(again != kept) < 0.01 * np.count_nonzero(again)
+
+
+def test_symbol_rings_grow_each_symbol_as_the_whole_mask_would():
+    from extractor.scan.shapes import PxShape, shape_rings
+
+    symbols = []
+    for x, y, w, h in [(5, 5, 60, 30), (70, 8, 40, 20), (150, 100, 50, 50), (180, 150, 30, 40)]:
+        contour = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.int32)
+        symbols.append(PxShape("process", (x, y, x + w, y + h), False, contour.reshape(-1, 1, 2)))
+    mask = np.zeros((200, 240), np.uint8)
+    cv2.drawContours(mask, [s.contour for s in symbols], -1, 255, thickness=cv2.FILLED)
+    for grow in (1, 4, 9):
+        whole = cv2.dilate(mask, np.ones((2 * grow + 1, 2 * grow + 1), np.uint8))
+        assert np.array_equal(shape_rings(symbols, mask.shape, grow), whole)
