@@ -451,6 +451,24 @@ def _touches(mask: np.ndarray, rect: tuple[int, int, int, int], margin: int) -> 
     return bool(mask[y0 : y + h + margin, x0 : x + w + margin].any())
 
 
+def _long_line_near(lines: np.ndarray, point: tuple[int, int], reach: int, length: int) -> bool:
+    """Whether a straight run of ``lines`` at least ``length`` px long (:func:`line_mask`)
+    lies within ``reach`` px of ``point``.
+
+    The runs are found in the window that decides it (an opening reaches ``length`` px
+    each way, twice), not over the whole page: only arrows ending off any symbol ask.
+    """
+    x, y = point
+    h, w = lines.shape
+    pad = reach + 2 * length + 1
+    x0, y0 = max(0, x - pad), max(0, y - pad)
+    window = lines[y0 : min(h, y + pad + 1), x0 : min(w, x + pad + 1)]
+    near = np.s_[
+        max(0, y - reach) - y0 : y + reach + 1 - y0, max(0, x - reach) - x0 : x + reach + 1 - x0
+    ]
+    return any(line_mask(window, length, horizontal)[near].any() for horizontal in (True, False))
+
+
 def _symbol_at(
     point: tuple[float, float], shapes: list[PxShape], reach: int
 ) -> tuple[int, int, int, int] | None:
@@ -486,9 +504,6 @@ def find_arrows(
     lines_only = strokes.copy()
     # lines long enough to be another connector an arrow can join (not letter stems)
     k_long = pt(MIN_CONNECTOR_LINE_PT, dpi)
-    long_lines = cv2.bitwise_or(
-        line_mask(lines_only, k_long, True), line_mask(lines_only, k_long, False)
-    )
     # an arrowhead sits at the end of a free-standing line; blobs in text do not
     near = pt(1.5, dpi)
     heads = [h for h in heads if _touches(lines_only, cv2.boundingRect(h), near)]
@@ -511,7 +526,9 @@ def find_arrows(
     # max-pool, not plain striding: a 2-px stroke must survive sampling every 3 px
     small = cv2.dilate(strokes, np.ones((step, step), np.uint8))[::step, ::step] > 0
     del strokes
-    n_labels, labels = cv2.connectedComponents(small.astype(np.uint8), connectivity=8)
+    n_labels, labels, extents, _ = cv2.connectedComponentsWithStats(
+        small.astype(np.uint8), connectivity=8
+    )
     # a connector has a free-standing line behind its head, not just blobs (text) glued
     # together by the closing: count each component's line pixels (about one per point)
     lines_small = cv2.dilate(lines_only, np.ones((step, step), np.uint8))[::step, ::step] > 0
@@ -538,9 +555,8 @@ def find_arrows(
         short = line_px[label] < MIN_CONNECTOR_LINE_PT
         if short and line_px[label] < MIN_SHORT_CONNECTOR_LINE_PT:
             continue
-        ys, xs = np.nonzero(labels == label)
-        x0, y0 = xs.min(), ys.min()
-        comp = (labels[y0 : ys.max() + 1, x0 : xs.max() + 1] == label).astype(np.uint8)
+        x0, y0, cw, ch = (int(v) for v in extents[label, :4])
+        comp = (labels[y0 : y0 + ch, x0 : x0 + cw] == label).astype(np.uint8)
         target = _symbol_at((hx, hy), shapes, tip_reach)
 
         origin = (x0, y0)
@@ -568,7 +584,7 @@ def find_arrows(
         tip_px = (round(points[-1][0]), round(points[-1][1]))
         if not (
             _points_at_symbol(points[-1], shapes, tip_reach)
-            or _touches(long_lines, (tip_px[0], tip_px[1], 1, 1), pt(TIP_ON_LINE_PT, dpi))
+            or _long_line_near(lines_only, tip_px, pt(TIP_ON_LINE_PT, dpi), k_long)
         ):
             continue  # arrows end at a symbol or join a line; blobs in text end anywhere
         arrows.append(points)

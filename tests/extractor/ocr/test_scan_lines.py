@@ -270,3 +270,18 @@ def test_a_step_into_a_small_off_page_connector_below_it_is_linked():
     ink = _ink(gray)
     found = [s for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI) if s.kind == "offpage"]
     assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == []
+
+
+def test_a_long_line_near_a_tip_is_found_in_its_window_as_on_the_whole_page():
+    lines_img = np.zeros((400, 600), np.uint8)
+    lines_img[200:203, 40:560] = 255  # a long connector
+    lines_img[60:90, 300:302] = 255  # a stem too short to join
+    length, reach = 80, 8
+    whole = cv2.bitwise_or(
+        lines.line_mask(lines_img, length, True), lines.line_mask(lines_img, length, False)
+    )
+    for point in [(300, 195), (300, 185), (301, 92), (45, 205), (590, 201), (0, 0)]:
+        expected = shapes._touches(whole, (point[0], point[1], 1, 1), reach)
+        assert shapes._long_line_near(lines_img, point, reach, length) == expected, point
+    assert shapes._long_line_near(lines_img, (300, 195), reach, length)
+    assert not shapes._long_line_near(lines_img, (301, 92), reach, length)
