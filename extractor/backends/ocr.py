@@ -695,6 +695,13 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     reads = [_read_alone(work, box, lang, work.photo, 1.0)]
     if kind != "waktu" and _mean_conf(reads[0]) >= SURE_CONF:
         return reads[0]  # read surely at the page's own threshold: no second read
+    old = [w for w in work.words if _inside(w, box)]
+    if kind == "waktu":
+        _fix_units(reads[0])
+        if _sure_duration(reads[0], old):
+            # the page pass's number, read surely as a duration: kept as the page pass
+            # read it when it reads the same
+            return [] if _duration_key(old) == _duration_key(reads[0]) else reads[0]
     reads.append(_read_alone(work, box, lang, not work.photo, 1.0))
     if kind != "waktu":
         # a role name spelt in known words ("Petugas Front Office") over a surer
@@ -703,7 +710,6 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     for words in reads:
         _fix_units(words)
     keys = {_duration_key(words) for words in reads}
-    old = [w for w in work.words if _inside(w, box)]
     if work.photo and (len(keys) > 1 or "" in keys) and not _settled(reads, old):
         # the two reads disagree: more votes
         for scale in WAKTU_SCALES[1:]:
@@ -727,6 +733,19 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
         ),
     )
     return [] if best is old else best  # nothing read better than the page pass
+
+
+def _sure_duration(words: list[tesseract.PxWord], old: list[tesseract.PxWord]) -> bool:
+    """Whether a duration cell's first read settles it alone: a duration (unit repaired)
+    read surely, whose number the page pass read too (two votes a second read could
+    only tie). ``words`` have their units repaired."""
+    number = _first_number(words)
+    return (
+        _mean_conf(words) >= SURE_CONF
+        and bool(DURATION_TEXT.match(_read_text(words)))
+        and number is not None
+        and number == _first_number(old)
+    )
 
 
 def _settled(reads: list[list[tesseract.PxWord]], old: list[tesseract.PxWord]) -> bool:

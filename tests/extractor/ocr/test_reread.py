@@ -61,6 +61,24 @@ def test_reads_that_settle_a_duration_are_not_enlarged(monkeypatch):
     assert not ocr._settled([[_word("1-2", 10, 90), _word("Jam", 60, 90)]], [])
 
 
+def test_a_duration_read_surely_with_the_page_passs_number_is_read_once(monkeypatch):
+    calls: list[bool] = []
+
+    def read(work, box, lang, soft, scale):
+        calls.append(soft)
+        return [_word("10", 10, 95), _word("Ment", 60, 92)]
+
+    monkeypatch.setattr(ocr, "_read_alone", read)
+    work = _work([_word("10", 10, 96), _word("Mant", 60, 40)])
+    best = ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng")
+    assert ocr._duration_key(best) == "10 menit" and len(calls) == 1
+    # the page pass read another number: the second threshold votes too
+    calls.clear()
+    work = _work([_word("16", 10, 96), _word("Mant", 60, 40)])
+    ocr._better_read(work, (0, 0, 400, 200), "waktu", "ind+eng")
+    assert len(calls) >= 2
+
+
 def test_a_page_pass_duration_the_reads_agree_with_is_kept(monkeypatch):
     reads = iter([[_word("30", 10), _word("Menit", 60)]] * 2 + [[_word("38", 10)]] * 2)
     monkeypatch.setattr(ocr, "_read_alone", lambda *args: next(reads))
