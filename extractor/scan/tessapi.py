@@ -126,19 +126,21 @@ class TessApi:
     def tsv(
         self, gray: np.ndarray, psm: int, dpi: int, variables: dict[str, str] | None = None
     ) -> str:
-        """Recognise an 8-bit gray image; the TSV rows the ``tesseract`` command prints.
+        """Recognise an 8-bit image (gray, or RGB of shape h×w×3); the TSV rows the
+        ``tesseract`` command prints.
 
         ``variables``: settings for this call only (keys of ``VARIABLE_DEFAULTS``); every
         other call runs with the defaults, as the engine is shared by all pages.
         """
         lib, handle = self._lib, self._handle
         pixels = np.ascontiguousarray(gray, dtype=np.uint8)
-        height, width = pixels.shape
+        height, width = pixels.shape[:2]
+        depth = 1 if pixels.ndim == 2 else pixels.shape[2]
         for name, default in VARIABLE_DEFAULTS.items():
             value = (variables or {}).get(name, default)
             lib.TessBaseAPISetVariable(handle, name.encode(), value.encode())
         lib.TessBaseAPISetPageSegMode(handle, psm)
-        lib.TessBaseAPISetImage(handle, pixels.ctypes.data, width, height, 1, width)
+        lib.TessBaseAPISetImage(handle, pixels.ctypes.data, width, height, depth, width * depth)
         lib.TessBaseAPISetSourceResolution(handle, dpi)
         try:
             if lib.TessBaseAPIRecognize(handle, None) != 0:

@@ -52,3 +52,12 @@ def test_tsv_rows_parse_like_pytesseract() -> None:
     data = tessapi.parse_tsv("level\tpage_num\n" + rows)
     assert data["text"] == ["Menit", ""]
     assert data["left"] == [10, 44] and data["conf"] == [91.5, -1]
+
+
+def test_a_colour_image_reads_as_its_gray_does(page) -> None:
+    api = tessapi.engine("ind+eng")
+    gray = np.ascontiguousarray(page[:900, :1400])
+    colour = np.repeat(gray[:, :, None], 3, axis=2)
+    words = tessapi.parse_tsv(api.tsv(gray, 11, 300))["text"]
+    assert len([w for w in words if w.strip()]) > 5
+    assert tessapi.parse_tsv(api.tsv(colour, 11, 300))["text"] == words
