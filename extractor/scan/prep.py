@@ -193,14 +193,15 @@ def local_mean(gray: np.ndarray, dpi: float) -> np.ndarray:
     size = block_size(dpi)
     border = cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED
     mean = cv2.GaussianBlur(gray.astype(np.float32), (size, size), 0, borderType=border)
-    return np.clip(np.rint(mean), 0, 255).astype(np.uint8)
+    return cv2.convertScaleAbs(mean)  # rounded and saturated as OpenCV converts
 
 
 def below_mean(gray: np.ndarray, mean: np.ndarray) -> np.ndarray:
     """Ink mask (255 = ink) of pixels ``THRESH_C`` or more below ``mean``: with
     :func:`local_mean`, what ``cv2.adaptiveThreshold`` with a Gaussian mean gives."""
-    ink = cv2.subtract(gray.astype(np.int16), mean.astype(np.int16)) <= -THRESH_C
-    return ink.astype(np.uint8) * 255
+    # in 8 bits: gray <= mean - C, where mean - C does not fall below 0
+    below = cv2.compare(gray, cv2.subtract(mean, THRESH_C), cv2.CMP_LE)
+    return cv2.bitwise_and(below, cv2.compare(mean, THRESH_C, cv2.CMP_GE))
 
 
 def sharpen_print(gray: np.ndarray, dpi: float) -> np.ndarray:

@@ -496,11 +496,12 @@ def find_arrows(
     cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
     head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
     reach, thick = pt(STROKE_NEIGHBOUR_PT, dpi), pt(MAX_LINE_THICK_PT, dpi)
-    hruns, vruns = line_runs(ink, k, True, thick), line_runs(ink, k, False, thick)
-    strokes = cv2.bitwise_or(
-        free_standing(hruns[0], ink, head_mask, reach, True, hruns[1]),
-        free_standing(vruns[0], ink, head_mask, reach, False, vruns[1]),
-    )
+    # one direction at a time: a page's label image is 17 MB
+    mask, runs = line_runs(ink, k, True, thick)
+    strokes = free_standing(mask, ink, head_mask, reach, True, runs)
+    mask, runs = line_runs(ink, k, False, thick)
+    strokes = cv2.bitwise_or(strokes, free_standing(mask, ink, head_mask, reach, False, runs))
+    del mask, runs
     lines_only = strokes.copy()
     # lines long enough to be another connector an arrow can join (not letter stems)
     k_long = pt(MIN_CONNECTOR_LINE_PT, dpi)
