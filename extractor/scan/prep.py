@@ -191,8 +191,10 @@ def local_mean(gray: np.ndarray, dpi: float) -> np.ndarray:
     """The Gaussian-weighted local mean :func:`binarize` thresholds a photo against
     (computed as ``cv2.adaptiveThreshold`` does: in floats, rounded to gray levels)."""
     size = block_size(dpi)
+    kernel = cv2.getGaussianKernel(size, 0, cv2.CV_32F)
     border = cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED
-    mean = cv2.GaussianBlur(gray.astype(np.float32), (size, size), 0, borderType=border)
+    # filtered into floats straight from the 8-bit page (no float copy of it)
+    mean = cv2.sepFilter2D(gray, cv2.CV_32F, kernel, kernel, borderType=border)
     return cv2.convertScaleAbs(mean)  # rounded and saturated as OpenCV converts
 
 
