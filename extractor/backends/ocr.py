@@ -686,8 +686,10 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     A header cell: the read with more known words (titles, units), then the surer one;
     a first read with ``SURE_CONF`` is taken as it is.
 
-    A duration is read at the page's size and, on photos where the two reads disagree,
-    enlarged too (``WAKTU_SCALES``). Of the reads that are durations (units repaired):
+    A duration is read at the page's size, once when that read is sure and has the page
+    pass's number (:func:`_sure_duration`), and, on photos where the two reads disagree
+    and do not settle it with the page pass (:func:`_settled`), enlarged too
+    (``WAKTU_SCALES``). Of the reads that are durations (units repaired):
     the one with the number most reads agree on (the page pass's counts too: a blurred 5
     is an 8 to one threshold), then the unit most agree on ("Mang" repaired to Minggu
     once, Menit three times), then the surest. Otherwise the surest read.
