@@ -8,8 +8,8 @@
 (``python corpus/scans.py --ids … --out DIR``).
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
-step count, actor, symbol, duration, output and next right, with the number of
-documents and the median seconds per document.
+step count, actor, symbol, duration, output, next and a decision's branch labels
+right, with the number of documents and the median seconds per document.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ METRICS = (
     "duration",
     "output",
     "next",
+    "branch",
 )
 
 
@@ -137,6 +138,14 @@ def score_record(record: dict[str, Any], truth: dict[str, Any]) -> Score:
                 "next",
                 list(st.get("next") or []) == list(want_step.get("next") or []),
                 f"step {n}: {st.get('next')!r} != {want_step.get('next')!r}",
+            )
+        if want_step.get("branch_labels"):
+            # a decision's answers ("Ya", "Tidak"), in the order of its exits
+            got_labels = [_norm(b) for b in st.get("branch_labels") or []]
+            s.add(
+                "branch",
+                got_labels == [_norm(b) for b in want_step["branch_labels"]],
+                f"step {n}: {st.get('branch_labels')!r} != {want_step['branch_labels']!r}",
             )
     return s
 

@@ -411,6 +411,14 @@ def link_steps(
             no = [n for n, lab in targets if lab and branch_label(lab) == "no"]
             rest = [n for n, lab in targets if n not in yes and n not in no]
             targets_sorted = yes + rest + no
+            # the answers written on its exits ("Ya" on one connector, "Tidak" on the
+            # other) are the decision's branch labels too, ordered as its exits: yes, no
+            seen = {norm(lab) for lab in step.branch_labels}
+            for _, lab in targets:
+                if lab and branch_label(lab) and norm(lab) not in seen:
+                    step.branch_labels.append(lab)
+                    seen.add(norm(lab))
+            step.branch_labels.sort(key=lambda lab: branch_label(lab) == "no")
         else:
             targets_sorted = [n for n, _ in targets]
         for n in targets_sorted:
