@@ -22,6 +22,7 @@ and strokes read from a page image). The recipe is extraction-notes.md §1.4:
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -59,6 +60,7 @@ from extractor.layout import (
     Word,
 )
 from extractor.models import Provenance
+from extractor.sop.lexicon import branch_label
 from extractor.types import BBox
 
 #: Rule ends, crossings and box comparisons tolerate this many points.
@@ -513,7 +515,8 @@ def _edges(
         return [], set()
     resolved = _resolve(arrows, shapes)
     labels: dict[int, tuple[float, str, list[int]]] = {}
-    for idx, text, box in _label_candidates([(i, page.words[i]) for i in sorted(free_words)]):
+    candidates = _label_candidates([(i, page.words[i]) for i in sorted(free_words)])
+    for idx, text, box in candidates:
         lx, ly = centre(box)
         reach = LABEL_REACH + (box[2] - box[0]) / 2
         scored = [(_path_distance(lx, ly, a.points), n) for n, a in enumerate(arrows)]
@@ -537,7 +540,39 @@ def _edges(
         edges.append(Edge(source=src.id, target=dst.id, label=label))
         paths.append(arrows[n].points)
     _start_at_passed_box(edges, paths, shapes)
+    _label_lone_exits(edges, shapes, candidates, used)
     return edges, used
+
+
+def _label_lone_exits(
+    edges: list[Edge],
+    shapes: list[CellShape],
+    candidates: list[tuple[list[int], str, BBox]],
+    used: set[int],
+) -> None:
+    """A decision's one unlabelled exit takes the other answer written beside the decision
+    ("Tidak" where its other exit says "Ya") when no connector's path came near that word:
+    on a scan, a loop-back is traced from wherever its pixels lead, which may be the
+    forward connector's trunk, away from the answer written at its real exit."""
+    for shape in shapes:
+        if shape.kind != "decision" or shape.bbox is None:
+            continue
+        exits = [e for e in edges if e.source == shape.id]
+        bare = [e for e in exits if e.label is None]
+        answers = {branch_label(e.label) for e in exits if e.label}
+        if len(exits) != 2 or len(bare) != 1 or None in answers:
+            continue
+        for idx, text, box in candidates:
+            answer = branch_label(text)
+            if used.intersection(idx) or answer is None or answer in answers:
+                continue
+            lx, ly = centre(box)
+            x0, y0, x1, y1 = shape.bbox
+            gap = math.hypot(max(x0 - lx, 0.0, lx - x1), max(y0 - ly, 0.0, ly - y1))
+            if gap <= LABEL_REACH + (box[2] - box[0]) / 2:
+                bare[0].label = text
+                used.update(idx)
+                break
 
 
 def _start_at_passed_box(

@@ -343,3 +343,19 @@ def test_an_edge_branching_off_the_sources_edge_into_a_box_with_no_exit_starts_t
     paths = [[(80.0, 280.0), (80.0, 300.0)], branch, loop_back]
     pairs = _passed(boxes, [(17, 18), (17, 15), (17, 14)], paths)
     assert pairs == [(17, 18), (14, 15), (17, 14)]
+
+
+def test_an_answer_beside_a_decision_labels_its_one_unlabelled_exit():
+    # the "Tidak" written at the decision's right corner, while the loop-back was traced
+    # leaving from its left: no connector path comes near the word
+    page = _flowchart_page()
+    page.words = [w for w in page.words if w.text != "Tidak"] + [_word("Tidak", 404, 200)]
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
+    edges = {(e.source, e.target, e.label) for e in table.edges}
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in edges
+    assert (ids[(2, 3)], ids[(3, 2)], "Ya") in edges
+    # an answer the labelled exit already gives is no label for the other
+    page.words = [w for w in page.words if w.text != "Tidak"] + [_word("Ya", 404, 200)]
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    assert (ids[(2, 3)], ids[(1, 2)], None) in {(e.source, e.target, e.label) for e in table.edges}
