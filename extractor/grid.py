@@ -22,7 +22,6 @@ and strokes read from a page image). The recipe is extraction-notes.md §1.4:
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -566,10 +565,7 @@ def _label_lone_exits(
             answer = branch_label(text)
             if used.intersection(idx) or answer is None or answer in answers:
                 continue
-            lx, ly = centre(box)
-            x0, y0, x1, y1 = shape.bbox
-            gap = math.hypot(max(x0 - lx, 0.0, lx - x1), max(y0 - ly, 0.0, ly - y1))
-            if gap <= LABEL_REACH + (box[2] - box[0]) / 2:
+            if point_box_distance(*centre(box), shape.bbox) <= LABEL_REACH + (box[2] - box[0]) / 2:
                 bare[0].label = text
                 used.update(idx)
                 break

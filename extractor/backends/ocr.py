@@ -404,6 +404,11 @@ def _debris(words: list[tesseract.PxWord]) -> int:
     return sum(1 for w in words if not _alnum(w.text))
 
 
+def _px2(pt2: float, dpi: float) -> float:
+    """An area in pt² as square pixels at ``dpi``."""
+    return pt2 * (dpi / 72.0) ** 2
+
+
 def _mean_conf(words: list[tesseract.PxWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
@@ -471,7 +476,7 @@ def _read_as_label(work: PageWork, box: CellBox, inside: list[tesseract.PxWord])
     if not all(part in words for w in inside for part in w.text.strip(".,:;").lower().split("/")):
         return False
     unread = _ink_px(work.ocr_image, box, work.dpi, inside)
-    return unread <= UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
+    return unread <= _px2(UNREAD_INK_PT2, work.dpi)
 
 
 def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
@@ -596,7 +601,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     header_rows = _header_rows(work, ys)
     picked: list[tuple[CellBox, str]] = []
     unread: list[tuple[CellBox, str]] = []
-    unread_px = UNREAD_INK_PT2 * (work.dpi / 72.0) ** 2
+    unread_px = _px2(UNREAD_INK_PT2, work.dpi)
     # below the procedure table's header (other tables are left as the page pass read them)
     body_from = max(header_rows) if header_rows else len(ys)
     head_from = min(header_rows) if header_rows else len(ys)
@@ -606,7 +611,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     for w in work.words:
         row = bisect_right(ys, w.top + w.height / 2) - 1
         by_cell.setdefault((row, bisect_right(xs, w.left + w.width / 2) - 1), []).append(w)
-    min_ink = MIN_INK_PT2 * (work.dpi / 72.0) ** 2
+    min_ink = _px2(MIN_INK_PT2, work.dpi)
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             box = (
@@ -695,22 +700,21 @@ def _better_read(work: PageWork, box: CellBox, kind: str, lang: str) -> list[tes
     once, Menit three times), then the surest. Otherwise the surest read.
     """
     reads = [_read_alone(work, box, lang, work.photo, 1.0)]
-    if kind != "waktu" and _mean_conf(reads[0]) >= SURE_CONF:
-        return reads[0]  # read surely at the page's own threshold: no second read
-    old = [w for w in work.words if _inside(w, box)]
-    if kind == "waktu":
-        _fix_units(reads[0])
-        if _sure_duration(reads[0], old):
-            # the page pass's number, read surely as a duration: kept as the page pass
-            # read it when it reads the same
-            return [] if _duration_key(old) == _duration_key(reads[0]) else reads[0]
-    reads.append(_read_alone(work, box, lang, not work.photo, 1.0))
     if kind != "waktu":
+        if _mean_conf(reads[0]) >= SURE_CONF:
+            return reads[0]  # read surely at the page's own threshold: no second read
+        reads.append(_read_alone(work, box, lang, not work.photo, 1.0))
         # a role name spelt in known words ("Petugas Front Office") over a surer
         # misreading ("Petugas From: Office")
         return max(reads, key=lambda words: (_known(words), _mean_conf(words)))
-    for words in reads:
-        _fix_units(words)
+    old = [w for w in work.words if _inside(w, box)]
+    _fix_units(reads[0])
+    if _sure_duration(reads[0], old):
+        # the page pass's number, read surely as a duration: kept as the page pass read
+        # it when it reads the same
+        return [] if _duration_key(old) == _duration_key(reads[0]) else reads[0]
+    reads.append(_read_alone(work, box, lang, not work.photo, 1.0))
+    _fix_units(reads[1])
     keys = {_duration_key(words) for words in reads}
     if work.photo and (len(keys) > 1 or "" in keys) and not _settled(reads, old):
         # the two reads disagree: more votes

@@ -559,7 +559,6 @@ def find_arrows(
         x0, y0, cw, ch = (int(v) for v in extents[label, :4])
         comp = (labels[y0 : y0 + ch, x0 : x0 + cw] == label).astype(np.uint8)
         target = _symbol_at((hx, hy), shapes, tip_reach)
-
         origin = (x0, y0)
         avoid = _traced_box(target, apart, step, origin) if target is not None else None
         others_px = [s for s in shapes if s.box != target]
