@@ -1010,7 +1010,7 @@ def layout_from_geometry(
 ) -> LayoutDocument:
     """Blocks for OCR'd pages through the shared grid builder (``extractor.grid``)."""
     notes = list(notes or [])
-    normalise.repair_from_document(pages)
+    normalise.repair_words(pages)
     try:
         from extractor.grid import build_blocks
     except ImportError:

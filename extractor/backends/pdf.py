@@ -181,9 +181,9 @@ def _read(pdf: pdfplumber.PDF, data: bytes, opts: ExtractionOptions) -> LayoutDo
     ocr_pages = [g for g in geoms if g.source == "ocr"]
     if ocr_pages:
         # lazy: the OCR lexicons load only for scanned pages
-        from extractor.scan.normalise import repair_from_document
+        from extractor.scan.normalise import repair_words
 
-        repair_from_document(geoms)
+        repair_words(geoms)
     confs = [w.conf for g in ocr_pages for w in g.words if w.conf is not None]
     all_ocr = bool(geoms) and len(ocr_pages) == len(geoms)
     return LayoutDocument(

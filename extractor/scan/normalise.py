@@ -9,6 +9,10 @@ Two levels:
   onto a known word or a digit run.
 * :func:`normalise_ocr_text` is for field parsers that know what a value must be:
   ``nip`` (18 digits, spaces dropped), ``date``, ``duration``, ``number``, ``text``.
+
+Once a document's pages are read, :func:`repair_words` puts its unsure words right: to a
+word the same document reads surely, else into the language (Tesseract's Indonesian
+dictionary, ``words_id.txt``, with affixes) by undoing one letter confusion.
 """
 
 from __future__ import annotations
@@ -56,6 +60,14 @@ NIP_DIGITS = 18
 #: 50-90, and the same words read right elsewhere in the document 92-97. Two edits
 #: reach other forms of a word ("dilaksanakan"/"melaksanakan", "diserahkan"/"disahkan").
 DOC_WORD_SURE_CONF, DOC_WORD_MIN_LEN = 90.0, 5
+#: The language's vocabulary (:func:`repair_from_vocabulary`): a word read less surely
+#: than ``DOC_WORD_SURE_CONF``, at least this long, that is no Indonesian word is put
+#: right to the one word a letter confusion undone makes of it.
+VOCAB_WORD_MIN_LEN = 4
+#: A stem left after its affixes are taken off is at least this long for a word read to
+#: stand ("di-beri-kan"), and at least the second for a misread to be put right into it
+#: (short stems make words of misreads: "pemahon" is no pem-abon).
+MIN_STEM_LEN, MIN_FIX_STEM_LEN = 3, 5
 
 
 @cache
@@ -79,6 +91,8 @@ def _lexicon() -> dict:
         "misreads": {str(k): str(v) for k, v in data["word_misreads"].items()},
         "roman": {str(k): str(v) for k, v in data["roman_lookalikes"].items()},
         "months": {str(m) for m in data["roman_months"]},
+        "extra": {str(w) for w in data["vocabulary_extra"]},
+        "nasal": {str(k): str(v) for k, v in data["affixes"]["nasal"].items()},
         "prefixes": sorted(data["affixes"]["prefixes"], key=len, reverse=True),
         "suffixes": sorted(data["affixes"]["suffixes"], key=len, reverse=True),
     }
@@ -133,6 +147,41 @@ def _month_slot(group: str) -> str:
         return group
     near = [m for m in months if len(m) == len(group) and _differ_once(m, group)]
     return near[0] if len(near) == 1 else group
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Indonesian words (``words_id.txt``, from Tesseract's ``ind`` dictionary), this
+    domain's words and the administration words the dictionary lacks."""
+    lex = _lexicon()
+    text = resources.files("extractor.data").joinpath("words_id.txt").read_text("utf-8")
+    listed = {w for w in text.split("\n") if w and not w.startswith("#")}
+    return frozenset(listed | lex["known"] | lex["extra"])
+
+
+def is_word(low: str, min_stem: int = MIN_STEM_LEN) -> bool:
+    """Whether ``low`` (lower case) is an Indonesian word: one of the vocabulary, or one
+    with a prefix and/or a suffix ("terparaf", "termutakhirkan"; a nasal prefix takes in
+    the stem's first letter: "pemindahbukuan" is pindahbuku), its stem ``min_stem`` long."""
+    vocab = _vocabulary()
+    if low in vocab:
+        return True
+    lex = _lexicon()
+    for prefix in ("", *lex["prefixes"]):
+        if not low.startswith(prefix):
+            continue
+        rest = low[len(prefix) :]
+        stems = [rest, lex["nasal"][prefix] + rest] if prefix in lex["nasal"] else [rest]
+        for suffix in ("", *lex["suffixes"]):
+            if not (prefix or suffix):
+                continue
+            for stem in stems:
+                if suffix and not stem.endswith(suffix):
+                    continue
+                stem = stem[: len(stem) - len(suffix)]
+                if len(stem) >= min_stem and stem in vocab:
+                    return True
+    return False
 
 
 def _differ_once(a: str, b: str) -> bool:
@@ -283,30 +332,58 @@ def repair_from_document(pages: list[PageGeometry]) -> int:
         return 0
     known, choices = _lexicon()["known"], list(vocab)
     changed = 0
+    for w, lead, core, trail in _unsure_ocr_words(pages, DOC_WORD_MIN_LEN):
+        low = core.lower()
+        if low in vocab or low in known:
+            continue
+        near = process.extract(
+            low, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=None
+        )
+        if len(near) != 1 or _stem(near[0][0]) == _stem(low):
+            continue
+        (op,) = Levenshtein.editops(low, near[0][0])
+        if op.tag != "replace" and op.src_pos in (0, len(low)):
+            continue  # a letter short at an end: a split word's piece ("B idang")
+        w.text = f"{lead}{_same_case(core, near[0][0])}{trail}"
+        changed += 1
+    return changed
+
+
+def _unsure_ocr_words(pages: list[PageGeometry], min_len: int):
+    """(word, leading punctuation, core, trailing punctuation) of the words of OCR pages
+    read less surely than ``DOC_WORD_SURE_CONF`` whose core is ``min_len`` letters or more."""
     for page in pages:
         if page.source != "ocr":
             continue
         for w in page.words:
             lead, core, trail = _word_core(w.text)
-            low = core.lower()
-            if (
-                w.conf is None
-                or w.conf >= DOC_WORD_SURE_CONF
-                or not core.isalpha()
-                or len(core) < DOC_WORD_MIN_LEN
-                or low in vocab
-                or low in known
-            ):
-                continue
-            near = process.extract(
-                low, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=None
-            )
-            if len(near) != 1 or _stem(near[0][0]) == _stem(low):
-                continue
-            (op,) = Levenshtein.editops(low, near[0][0])
-            if op.tag != "replace" and op.src_pos in (0, len(low)):
-                continue  # a letter short at an end: a split word's piece ("B idang")
-            w.text = f"{lead}{_same_case(core, near[0][0])}{trail}"
+            sure = w.conf is None or w.conf >= DOC_WORD_SURE_CONF
+            if not sure and core.isalpha() and len(core) >= min_len:
+                yield w, lead, core, trail
+
+
+def repair_words(pages: list[PageGeometry]) -> int:
+    """OCR words put right from the document's own surely read words, then into the
+    language (:func:`repair_from_document`, :func:`repair_from_vocabulary`). Returns the
+    words changed."""
+    return repair_from_document(pages) + repair_from_vocabulary(pages)
+
+
+def repair_from_vocabulary(pages: list[PageGeometry]) -> int:
+    """OCR words put right into the language: a word read unsurely that is no Indonesian
+    word (:func:`is_word`) becomes the one word that undoing one letter confusion of
+    ``letter_confusions`` makes of it ("terparat" -> terparaf, "tervenfikasi" ->
+    terverifikasi, "paripuma" -> paripurna). Words with two such readings, words with
+    digits, acronyms in capitals, short words and surely read words are left alone.
+    Returns the words changed."""
+    pairs = _lexicon()["pairs"]
+    changed = 0
+    for w, lead, core, trail in _unsure_ocr_words(pages, VOCAB_WORD_MIN_LEN):
+        if core.isupper() or is_word(core.lower()):
+            continue
+        found = {c for c in _confusions(core.lower(), pairs) if is_word(c, MIN_FIX_STEM_LEN)}
+        if len(found) == 1:
+            w.text = f"{lead}{_same_case(core, found.pop())}{trail}"
             changed += 1
     return changed
 

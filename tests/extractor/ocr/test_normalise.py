@@ -135,3 +135,62 @@ def test_unsure_words_are_put_right_from_the_documents_own_words():
     assert texts[10:12] == ["surat", "visiiasi"]
     assert approval.words[0].text == "Taufiq"
     assert signature.words[0].text == "Taufiq"
+
+
+def test_unsure_misreads_are_put_right_into_the_language():
+    from extractor.scan.normalise import repair_from_vocabulary
+
+    page = _page(
+        [
+            ("terparat", 74.0),  # t/f: ter- + paraf
+            ("tervenfikasi,", 80.0),  # ri read as n
+            ("paripuma", 70.0),  # rn read as m
+            ("Drat", 66.0),  # a short word with one reading
+            ("pernindahbukuan", 77.0),  # pem- takes in the p of pindahbuku
+            ("terparat", 95.0),  # read surely: never changed
+            ("pemahon", 61.0),  # no word one confusion away (pem-abon is no reading)
+            ("SKTM", 40.0),  # an acronym in capitals
+            ("Ambians", 50.0),  # no reading: left alone
+            ("2O23", 40.0),  # digits are the digit rules' business
+            ("diberikan", 60.0),  # a word with affixes (di-beri-kan) is a word
+        ]
+    )
+    assert repair_from_vocabulary([page]) == 5
+    assert [w.text for w in page.words] == [
+        "terparaf",
+        "terverifikasi,",
+        "paripurna",
+        "Draf",
+        "pemindahbukuan",
+        "terparat",
+        "pemahon",
+        "SKTM",
+        "Ambians",
+        "2O23",
+        "diberikan",
+    ]
+
+
+def test_text_layer_words_are_not_put_right_into_the_language():
+    from extractor.scan.normalise import repair_from_vocabulary
+
+    page = _page([("terparat", None)], source="text_layer")
+    assert repair_from_vocabulary([page]) == 0
+    assert page.words[0].text == "terparat"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("permohonan", True),
+        ("termutakhirkan", True),  # ter- mutakhir -kan
+        ("pengirim", True),  # peng- takes in the k of kirim
+        ("terparaf", True),  # paraf: an administration word the dictionary lacks
+        ("terparat", False),
+        ("tervenfikasi", False),
+    ],
+)
+def test_is_word_knows_affixed_forms(word, expected):
+    from extractor.scan.normalise import is_word
+
+    assert is_word(word) is expected
