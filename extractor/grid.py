@@ -32,6 +32,7 @@ from importlib import resources
 from statistics import fmean, median
 
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from extractor.geometry.lines import (
     Rule,
@@ -88,13 +89,26 @@ LABEL_REACH = 14.0
 FLOW_KINDS = frozenset({"terminator", "process", "decision", "offpage"})
 #: Characters stripped from a word before comparing it with the label vocabulary.
 LABEL_PUNCT = re.compile(r"[^\w\s]")
+#: An OCR'd label split in pieces on one line (a connector erased through "Tidak" leaves
+#: "Tid" "ak"): up to this many pieces, at most this far apart (points), are one word.
+LABEL_PIECES, LABEL_PIECE_GAP = 3, 4.0
+#: An OCR'd word this long or longer one letter off label words with its initial, all of
+#: one answer, reads as the first of them ("Yi": ya; "Tilak": tidak, not tolak).
+FUZZY_LABEL_LEN = 2
+
+
+@cache
+def edge_labels_ordered() -> tuple[str, ...]:
+    """Connector labels (decision answers), lower-case, in the order of
+    ``geometry/edge_labels.yml`` (the commonest first)."""
+    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
+    return tuple(str(label).lower() for label in yaml.safe_load(text)["labels"])
 
 
 @cache
 def edge_labels() -> frozenset[str]:
     """Connector labels (decision answers), lower-case; see ``geometry/edge_labels.yml``."""
-    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
-    return frozenset(str(label).lower() for label in yaml.safe_load(text)["labels"])
+    return frozenset(edge_labels_ordered())
 
 
 # --------------------------------------------------------------------------- public
@@ -473,11 +487,82 @@ def _resolve(
     return [(i, s, d) for i, (s, d) in enumerate(ends)]
 
 
+def _label_word(text: str, ocr: bool) -> str | None:
+    """The label word (lower case, ``edge_labels``) ``text`` reads as, or None: itself,
+    or for an OCR'd word one letter off label words with its initial that all give one
+    answer, the first of them (the file lists the commonest first)."""
+    norm = LABEL_PUNCT.sub("", text).strip().lower()
+    vocab = edge_labels()
+    if norm in vocab:
+        return norm
+    if not ocr or len(norm) < FUZZY_LABEL_LEN:
+        return None
+    near = [
+        v
+        for v in edge_labels_ordered()
+        if " " not in v
+        and len(v) >= FUZZY_LABEL_LEN
+        and v[0] == norm[0]
+        and Levenshtein.distance(norm, v) == 1
+    ]
+    return near[0] if near and len({branch_label(v) for v in near}) == 1 else None
+
+
+def _label_text(read: str, word: str) -> str:
+    """A label as written: the words read when they are the label word, else the label
+    word in the case of the read."""
+    stripped = LABEL_PUNCT.sub("", read).strip()
+    if stripped.lower() == word:
+        return stripped
+    return word.capitalize() if stripped[:1].isupper() else word
+
+
+def _same_line(a: Word, b: Word) -> bool:
+    """Whether ``b`` lies on ``a``'s line: their boxes overlap over half the lower one."""
+    overlap = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+    return overlap >= 0.5 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
+
+
+def _label_pieces(words: list[tuple[int, Word]], start: int) -> tuple[list[int], str, BBox] | None:
+    """An OCR'd label in pieces: the longest run of up to ``LABEL_PIECES`` words from
+    ``words[start]``, each the next on its line at most ``LABEL_PIECE_GAP`` to the right,
+    that joined reads as a label word ("Tid" "ak"); None when there is none."""
+    run = [words[start]]
+    while len(run) < LABEL_PIECES:
+        last = run[-1][1]
+        nxt = [
+            (w.bbox[0] - last.bbox[2], i, w)
+            for i, w in words
+            if w.conf is not None
+            and _same_line(last, w)
+            and 0 <= w.bbox[0] - last.bbox[2] <= LABEL_PIECE_GAP
+        ]
+        if not nxt:
+            break
+        _, i, w = min(nxt, key=lambda t: t[0])
+        run.append((i, w))
+    for k in range(len(run), 1, -1):
+        joined = "".join(w.text for _, w in run[:k])
+        word = _label_word(joined, ocr=True)
+        if word is not None:
+            boxes = [w.bbox for _, w in run[:k]]
+            box = (
+                boxes[0][0],
+                min(b[1] for b in boxes),
+                boxes[-1][2],
+                max(b[3] for b in boxes),
+            )
+            return [i for i, _ in run[:k]], _label_text(joined, word), box
+    return None
+
+
 def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], str, BBox]]:
-    """Single words and two-word phrases of the label vocabulary."""
+    """Single words and two-word phrases of the label vocabulary; OCR'd words also in
+    pieces (:func:`_label_pieces`) and one letter off (:func:`_label_word`)."""
     vocab = edge_labels()
     out: list[tuple[list[int], str, BBox]] = []
     ordered = sorted(words, key=lambda iw: (round(iw[1].bbox[1]), iw[1].bbox[0]))
+    ocr_words = [iw for iw in ordered if iw[1].conf is not None]
     skip: set[int] = set()
     for n, (i, w) in enumerate(ordered):
         if i in skip:
@@ -497,8 +582,15 @@ def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], st
                 out.append(([i, j], f"{w.text} {w2.text}", box))
                 skip.add(j)
                 continue
-        if norm in vocab:
-            out.append(([i], LABEL_PUNCT.sub("", w.text).strip(), w.bbox))
+        if w.conf is not None:
+            pieces = _label_pieces(ocr_words, ocr_words.index((i, w)))
+            if pieces is not None:
+                out.append(pieces)
+                skip.update(pieces[0])
+                continue
+        word = _label_word(w.text, ocr=w.conf is not None)
+        if word is not None:
+            out.append(([i], _label_text(w.text, word), w.bbox))
     return out
 
 

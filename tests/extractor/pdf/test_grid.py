@@ -359,3 +359,31 @@ def test_an_answer_beside_a_decision_labels_its_one_unlabelled_exit():
     page.words = [w for w in page.words if w.text != "Tidak"] + [_word("Ya", 404, 200)]
     table = next(b for b in page_blocks(page) if isinstance(b, Table))
     assert (ids[(2, 3)], ids[(1, 2)], None) in {(e.source, e.target, e.label) for e in table.edges}
+
+
+def _labels(page: PageGeometry) -> set[tuple[int, int, str | None]]:
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    return {(e.source, e.target, e.label) for e in table.edges}
+
+
+def test_an_answer_read_in_pieces_or_a_letter_off_labels_its_exit():
+    # the loop-back's connector, erased before OCR, ran through "Tidak": "Tid" "ak"
+    page = _flowchart_page()
+    words = [w for w in page.words if w.text not in ("Tidak", "Ya")]
+    tid = Word(text="Tid", bbox=(336.0, 192.0, 345.0, 201.0), conf=90.0)
+    ak = Word(text="ak", bbox=(347.0, 193.0, 353.0, 201.0), conf=92.0)
+    ya = Word(text="Yi", bbox=(383.0, 222.0, 390.0, 231.0), conf=91.0)  # "Ya" blurred
+    page.words = [*words, tid, ak, ya]
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    assert (ids[(2, 3)], ids[(3, 2)], "Ya") in _labels(page)
+    # "Tilak" is a letter off "tidak" and "tolak", both a "no": the commoner is taken
+    page.words = [*words, Word(text="Tilak", bbox=(336.0, 192.0, 351.0, 201.0), conf=80.0), ya]
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    # pieces too far apart, or words of a text layer, are not joined or guessed at
+    far = Word(text="ak", bbox=(352.0, 193.0, 358.0, 201.0), conf=92.0)
+    page.words = [*words, tid, far, ya]
+    assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
+    page.words = [*words, Word(text="Yi", bbox=ya.bbox, conf=None)]
+    assert (ids[(2, 3)], ids[(3, 2)], None) in _labels(page)
