@@ -95,6 +95,9 @@ LABEL_PIECES, LABEL_PIECE_GAP = 3, 4.0
 #: An OCR'd word this long or longer one letter off label words with its initial, all of
 #: one answer, reads as the first of them ("Yi": ya; "Tilak": tidak, not tolak).
 FUZZY_LABEL_LEN = 2
+#: A connector label is a line of small print: a "word" taller than this (points) is a
+#: blot OCR read as one ("No" 31 pt tall, read off a signature's scrawl).
+LABEL_MAX_HEIGHT = 16.0
 
 
 @cache
@@ -557,11 +560,13 @@ def _label_pieces(words: list[tuple[int, Word]], start: int) -> tuple[list[int],
 
 
 def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], str, BBox]]:
-    """Single words and two-word phrases of the label vocabulary; OCR'd words also in
-    pieces (:func:`_label_pieces`) and one letter off (:func:`_label_word`)."""
+    """Single words and two-word phrases of the label vocabulary (no taller than
+    ``LABEL_MAX_HEIGHT``); OCR'd words also in pieces (:func:`_label_pieces`) and one
+    letter off (:func:`_label_word`)."""
     vocab = edge_labels()
     out: list[tuple[list[int], str, BBox]] = []
-    ordered = sorted(words, key=lambda iw: (round(iw[1].bbox[1]), iw[1].bbox[0]))
+    small = [(i, w) for i, w in words if w.bbox[3] - w.bbox[1] <= LABEL_MAX_HEIGHT]
+    ordered = sorted(small, key=lambda iw: (round(iw[1].bbox[1]), iw[1].bbox[0]))
     ocr_words = [iw for iw in ordered if iw[1].conf is not None]
     skip: set[int] = set()
     for n, (i, w) in enumerate(ordered):
@@ -605,34 +610,55 @@ def _edges(
     if not shapes or not arrows:
         return [], set()
     resolved = _resolve(arrows, shapes)
-    labels: dict[int, tuple[float, str, list[int]]] = {}
-    candidates = _label_candidates([(i, page.words[i]) for i in sorted(free_words)])
-    for idx, text, box in candidates:
-        lx, ly = centre(box)
-        reach = LABEL_REACH + (box[2] - box[0]) / 2
-        scored = [(_path_distance(lx, ly, a.points), n) for n, a in enumerate(arrows)]
-        dist, n = min(scored)
-        if dist > reach:
-            continue
-        if n not in labels or dist < labels[n][0]:
-            labels[n] = (dist, text, idx)
     edges: list[Edge] = []
     paths: list[list[tuple[float, float]]] = []
-    used: set[int] = set()
+    by_arrow: dict[int, Edge] = {}
     seen: set[tuple[int, int]] = set()
     for n, src, dst in resolved:
         if src is None or dst is None or src.id == dst.id or (src.id, dst.id) in seen:
             continue
         seen.add((src.id, dst.id))
-        label = None
-        if n in labels:
-            _, label, idx = labels[n]
-            used.update(idx)
-        edges.append(Edge(source=src.id, target=dst.id, label=label))
+        edges.append(Edge(source=src.id, target=dst.id))
         paths.append(arrows[n].points)
+        by_arrow[n] = edges[-1]
     _start_at_passed_box(edges, paths, shapes)
+    candidates = _label_candidates([(i, page.words[i]) for i in sorted(free_words)])
+    used = _label_edges(by_arrow, arrows, shapes, candidates)
     _label_lone_exits(edges, shapes, candidates, used)
     return edges, used
+
+
+def _label_edges(
+    by_arrow: dict[int, Edge],
+    arrows: list[Arrow],
+    shapes: list[CellShape],
+    candidates: list[tuple[list[int], str, BBox]],
+) -> set[int]:
+    """Each label on the edge whose connector passes nearest it (within ``LABEL_REACH``),
+    one label an edge (the nearest); of connectors as near (one trunk drawn twice), the
+    one whose edge leaves a symbol beside the label. Returns the words used."""
+    by_id = {s.id: s for s in shapes}
+    labels: dict[int, tuple[float, str, list[int]]] = {}
+    for idx, text, box in candidates:
+        lx, ly = centre(box)
+        reach = LABEL_REACH + (box[2] - box[0]) / 2
+        options = []
+        for n, edge in by_arrow.items():
+            dist = _path_distance(lx, ly, arrows[n].points)
+            if dist <= reach:
+                src = by_id[edge.source].bbox
+                away = src is None or point_box_distance(lx, ly, src) > reach
+                options.append((round(dist, 1), away, n))
+        if not options:
+            continue
+        dist, _, n = min(options)
+        if n not in labels or dist < labels[n][0]:
+            labels[n] = (dist, text, idx)
+    used: set[int] = set()
+    for n, (_, text, idx) in labels.items():
+        by_arrow[n].label = text
+        used.update(idx)
+    return used
 
 
 def _label_lone_exits(

@@ -387,3 +387,40 @@ def test_an_answer_read_in_pieces_or_a_letter_off_labels_its_exit():
     assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
     page.words = [*words, Word(text="Yi", bbox=ya.bbox, conf=None)]
     assert (ids[(2, 3)], ids[(3, 2)], None) in _labels(page)
+
+
+def test_a_label_goes_to_the_connector_leaving_the_symbol_beside_it():
+    from extractor.grid import _label_edges
+    from extractor.layout import CellShape, Edge
+
+    decision = CellShape(id=1, kind="decision", bbox=(380.0, 425.0, 410.0, 450.0))
+    passed = CellShape(id=2, kind="process", bbox=(378.0, 344.0, 412.0, 363.0))
+    right = CellShape(id=3, kind="process", bbox=(426.0, 384.0, 460.0, 403.0))
+    # one trunk leaves the decision's right corner and splits: traced twice, once into the
+    # box at the right (then found to start at the box it passes) and once as the loop-back
+    trunk = [(414.0, 438.0), (414.0, 358.0)]
+    arrows = [
+        Arrow(points=[*trunk, (441.0, 354.0), (443.0, 384.0)]),
+        Arrow(points=[*trunk, (412.0, 354.0)]),
+        Arrow(points=[(395.0, 454.0), (395.0, 472.0)]),
+    ]
+    edges = {0: Edge(source=2, target=3), 1: Edge(source=1, target=2)}
+    edges[2] = Edge(source=1, target=4)
+    tidak = ([7], "Tidak", (416.0, 437.0, 431.0, 445.0))  # beside the shared trunk
+    ya = ([8], "Ya", (398.0, 455.0, 405.0, 460.0))
+    used = _label_edges(edges, arrows, [decision, passed, right], [tidak, ya])
+    assert used == {7, 8}
+    assert (edges[0].label, edges[1].label, edges[2].label) == (None, "Tidak", "Ya")
+    # an arrow that made no edge takes no label: the next connector within reach does
+    del edges[1]
+    edges[0].source = 1
+    assert _label_edges(edges, arrows, [decision, passed, right], [tidak]) == {7}
+    assert edges[0].label == "Tidak"
+
+
+def test_a_blot_read_as_a_word_is_no_label():
+    from extractor.grid import _label_candidates
+
+    blot = Word(text="No", bbox=(475.0, 382.0, 504.0, 413.0), conf=39.3)  # 31 pt tall
+    answer = Word(text="Tidak", bbox=(391.0, 357.0, 407.0, 365.0), conf=92.5)
+    assert [text for _, text, _ in _label_candidates([(0, blot), (1, answer)])] == ["Tidak"]
