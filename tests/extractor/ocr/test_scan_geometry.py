@@ -13,7 +13,7 @@ from extractor.scan import lines, prep
 pytestmark = pytest.mark.ocr
 
 
-@pytest.mark.parametrize(("seed", "dpi", "skew"), [(1, 300, 2.5), (2, 200, -1.8)])
+@pytest.mark.parametrize(("seed", "dpi", "skew"), [(1, 300, 2.5), (2, 200, -1.8), (6, 600, 2.0)])
 def test_flowchart_scan_reads_roles_shapes_and_durations(seed, dpi, skew):
     scans = scans_module()
     img, truth = scans.demo_scan(seed, dpi, skew, colour=True)  # stamp + signature in colour
@@ -29,6 +29,19 @@ def test_flowchart_scan_reads_roles_shapes_and_durations(seed, dpi, skew):
     assert all(w.conf is not None and 0 <= w.conf <= 100 for w in geom.words)
     texts = {w.text for w in geom.words}
     assert {"Kegiatan", "Waktu", "Pelaksana"} <= texts
+
+
+def test_a_fine_scan_is_reduced_to_the_working_resolution_first():
+    from extractor.backends.ocr import WORK_DPI, _prepare_page
+
+    scans = scans_module()
+    img, _ = scans.demo_scan(4, 600, 0.0)
+    pixels = np.asarray(img.convert("L"))
+    page = _prepare_page(pixels, 600)
+    assert page.dpi == WORK_DPI and not page.photo
+    assert page.gray.shape == pytest.approx((pixels.shape[0] / 2, pixels.shape[1] / 2), abs=1)
+    # a scan a little finer than 300 dpi is left as it is
+    assert _prepare_page(pixels, 360).gray.shape == pixels.shape
 
 
 @pytest.mark.parametrize("angle", [-3.0, -1.2, 0.6, 2.4])
