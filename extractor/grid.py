@@ -109,6 +109,14 @@ def edge_labels_ordered() -> tuple[str, ...]:
 
 
 @cache
+def _label_initials() -> dict[str, str]:
+    """First characters OCR reads for a blurred answer's initial (``edge_labels.yml``)."""
+    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
+    found = yaml.safe_load(text).get("initial_lookalikes") or {}
+    return {str(k).lower(): str(v).lower() for k, v in found.items()}
+
+
+@cache
 def edge_labels() -> frozenset[str]:
     """Connector labels (decision answers), lower-case; see ``geometry/edge_labels.yml``."""
     return frozenset(edge_labels_ordered())
@@ -498,7 +506,16 @@ def _label_word(text: str, ocr: bool) -> str | None:
     vocab = edge_labels()
     if norm in vocab:
         return norm
-    if not ocr or len(norm) < FUZZY_LABEL_LEN:
+    if not ocr:
+        return None
+    # a blurred initial read as its look-alike ("va", "¥a" for Ya; never a lone "v",
+    # which an arrowhead reads as)
+    raw = text.strip().lower()
+    initial = _label_initials().get(raw[:1])
+    rest = LABEL_PUNCT.sub("", raw[1:]).strip()
+    if initial is not None and rest and initial + rest in vocab:
+        return initial + rest
+    if len(norm) < FUZZY_LABEL_LEN:
         return None
     near = [
         v
@@ -513,11 +530,11 @@ def _label_word(text: str, ocr: bool) -> str | None:
 
 def _label_text(read: str, word: str) -> str:
     """A label as written: the words read when they are the label word, else the label
-    word in the case of the read."""
+    word capitalised, as answers are written (a misread initial tells no case)."""
     stripped = LABEL_PUNCT.sub("", read).strip()
     if stripped.lower() == word:
         return stripped
-    return word.capitalize() if stripped[:1].isupper() else word
+    return word.capitalize()
 
 
 def _same_line(a: Word, b: Word) -> bool:

@@ -424,3 +424,13 @@ def test_a_blot_read_as_a_word_is_no_label():
     blot = Word(text="No", bbox=(475.0, 382.0, 504.0, 413.0), conf=39.3)  # 31 pt tall
     answer = Word(text="Tidak", bbox=(391.0, 357.0, 407.0, 365.0), conf=92.5)
     assert [text for _, text, _ in _label_candidates([(0, blot), (1, answer)])] == ["Tidak"]
+
+
+def test_ocr_answers_read_with_a_look_alike_initial():
+    from extractor.grid import _label_word
+
+    assert _label_word("va", ocr=True) == "ya"  # a blurred Y read as v
+    assert _label_word("¥a", ocr=True) == "ya"
+    assert _label_word("v", ocr=True) is None  # an arrowhead reads "v": never an answer
+    assert _label_word("vk", ocr=True) is None
+    assert _label_word("va", ocr=False) is None  # a text layer says what it says
