@@ -95,6 +95,10 @@ LABEL_PIECES, LABEL_PIECE_GAP = 3, 4.0
 #: An OCR'd word this long or longer one letter off label words with its initial, all of
 #: one answer, reads as the first of them ("Yi": ya; "Tilak": tidak, not tolak).
 FUZZY_LABEL_LEN = 2
+#: ... or starts a label word, making at least this share of it ("Ti" of Tidak) ...
+LABEL_PREFIX_SHARE = 0.4
+#: ... and, with its initial's look-alike undone, has this many letters after it.
+LOOKALIKE_NEAR_LEN = 3
 #: A connector label is a line of small print: a "word" taller than this (points) is a
 #: blot OCR read as one ("No" 31 pt tall, read off a signature's scrawl).
 LABEL_MAX_HEIGHT = 16.0
@@ -499,32 +503,39 @@ def _resolve(
 
 
 def _label_word(text: str, ocr: bool) -> str | None:
-    """The label word (lower case, ``edge_labels``) ``text`` reads as, or None: itself,
-    or for an OCR'd word one letter off label words with its initial that all give one
-    answer, the first of them (the file lists the commonest first)."""
+    """The label word (lower case, ``edge_labels``) ``text`` reads as, or None: itself, or
+    for an OCR'd word (:func:`_near_label`) that word, or that word with its initial's
+    look-alike undone ("va", "¥a", "'a" for ya; "1dak" for tidak; never a lone "v" or
+    "1", which arrowheads and step numbers read as)."""
     norm = LABEL_PUNCT.sub("", text).strip().lower()
     vocab = edge_labels()
     if norm in vocab:
         return norm
     if not ocr:
         return None
-    # a blurred initial read as its look-alike ("va", "¥a" for Ya; never a lone "v",
-    # which an arrowhead reads as)
+    forms = [norm]
     raw = text.strip().lower()
     initial = _label_initials().get(raw[:1])
     rest = LABEL_PUNCT.sub("", raw[1:]).strip()
-    if initial is not None and rest and initial + rest in vocab:
-        return initial + rest
-    if len(norm) < FUZZY_LABEL_LEN:
+    if initial is not None and rest:
+        if initial + rest in vocab:
+            return initial + rest
+        if len(rest) >= LOOKALIKE_NEAR_LEN:
+            forms.append(initial + rest)
+    return next((word for form in forms if (word := _near_label(form)) is not None), None)
+
+
+def _near_label(form: str) -> str | None:
+    """The label word an OCR'd ``form`` is one letter off (keeping its initial), else the
+    one it starts ("Ti", "Tid": blur or an erased connector took the rest; at least
+    ``LABEL_PREFIX_SHARE`` of it); when the candidates all give one answer, the first of
+    them (the file lists the commonest first)."""
+    if len(form) < FUZZY_LABEL_LEN:
         return None
-    near = [
-        v
-        for v in edge_labels_ordered()
-        if " " not in v
-        and len(v) >= FUZZY_LABEL_LEN
-        and v[0] == norm[0]
-        and Levenshtein.distance(norm, v) == 1
-    ]
+    words = [v for v in edge_labels_ordered() if " " not in v and len(v) >= FUZZY_LABEL_LEN]
+    near = [v for v in words if v[0] == form[0] and Levenshtein.distance(form, v) == 1]
+    if not near:
+        near = [v for v in words if v.startswith(form) and len(form) >= LABEL_PREFIX_SHARE * len(v)]
     return near[0] if near and len({branch_label(v) for v in near}) == 1 else None
 
 

@@ -381,10 +381,13 @@ def test_an_answer_read_in_pieces_or_a_letter_off_labels_its_exit():
     # "Tilak" is a letter off "tidak" and "tolak", both a "no": the commoner is taken
     page.words = [*words, Word(text="Tilak", bbox=(336.0, 192.0, 351.0, 201.0), conf=80.0), ya]
     assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
-    # pieces too far apart, or words of a text layer, are not joined or guessed at
+    # "Tid" alone is the start of Tidak; pieces too far apart are not joined
+    from extractor.grid import _label_candidates
+
     far = Word(text="ak", bbox=(352.0, 193.0, 358.0, 201.0), conf=92.0)
-    page.words = [*words, tid, far, ya]
-    assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
+    assert _label_candidates([(0, tid), (1, far)]) == [([0], "Tidak", tid.bbox)]
+    assert [idx for idx, _, _ in _label_candidates([(0, tid), (1, ak)])] == [[0, 1]]
+    # words of a text layer are taken as they are written
     page.words = [*words, Word(text="Yi", bbox=ya.bbox, conf=None)]
     assert (ids[(2, 3)], ids[(3, 2)], None) in _labels(page)
 
@@ -433,6 +436,10 @@ def test_ocr_answers_read_with_a_look_alike_initial():
     assert _label_word("¥a", ocr=True) == "ya"
     assert _label_word("'a", ocr=True) == "ya"  # a Y on an erased rule keeps its upper arm
     assert _label_word("'", ocr=True) is None
+    assert _label_word("1dak", ocr=True) == "tidak"  # a blurred T read as 1
+    assert _label_word("1", ocr=True) is None  # a step number is no answer
+    assert _label_word("Ti", ocr=True) == "tidak"  # the rest lost to an erased connector
+    assert _label_word("di", ocr=True) is None  # disetujui or ditolak: no answer
     assert _label_word("v", ocr=True) is None  # an arrowhead reads "v": never an answer
     assert _label_word("vk", ocr=True) is None
     assert _label_word("va", ocr=False) is None  # a text layer says what it says
