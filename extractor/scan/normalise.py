@@ -1,6 +1,6 @@
 """This domain's common OCR confusions, driven by ``extractor/data/ocr_confusions.yml``.
 
-Two levels:
+Per word, two levels:
 
 * :func:`normalise_word` runs on every OCR word in ``PageGeometry`` (so every later
   stage sees it): digit look-alikes inside tokens that are mostly digits ("2O23" →
