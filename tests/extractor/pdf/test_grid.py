@@ -434,6 +434,7 @@ def test_ocr_answers_read_with_a_look_alike_initial():
 
     assert _label_word("va", ocr=True) == "ya"  # a blurred Y read as v
     assert _label_word("¥a", ocr=True) == "ya"
+    assert _label_word("fa", ocr=True) == "ya"
     assert _label_word("'a", ocr=True) == "ya"  # a Y on an erased rule keeps its upper arm
     assert _label_word("'", ocr=True) is None
     assert _label_word("1dak", ocr=True) == "tidak"  # a blurred T read as 1
