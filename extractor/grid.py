@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -554,24 +554,22 @@ def _same_line(a: Word, b: Word) -> bool:
     return overlap >= 0.5 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1])
 
 
-def _label_pieces(words: list[tuple[int, Word]], start: int) -> tuple[list[int], str, BBox] | None:
+def _label_pieces(
+    by_x: list[tuple[int, Word]], lefts: list[float], first: tuple[int, Word]
+) -> tuple[list[int], str, BBox] | None:
     """An OCR'd label in pieces: the longest run of up to ``LABEL_PIECES`` words from
-    ``words[start]``, each the next on its line at most ``LABEL_PIECE_GAP`` to the right,
-    that joined reads as a label word ("Tid" "ak"); None when there is none."""
-    run = [words[start]]
+    ``first``, each the next on its line at most ``LABEL_PIECE_GAP`` to the right, that
+    joined reads as a label word ("Tid" "ak"); None when there is none. ``by_x``: the
+    page's OCR'd words by left edge, ``lefts`` those edges."""
+    run = [first]
     while len(run) < LABEL_PIECES:
         last = run[-1][1]
-        nxt = [
-            (w.bbox[0] - last.bbox[2], i, w)
-            for i, w in words
-            if w.conf is not None
-            and _same_line(last, w)
-            and 0 <= w.bbox[0] - last.bbox[2] <= LABEL_PIECE_GAP
-        ]
+        lo = bisect_left(lefts, last.bbox[2])
+        hi = bisect_right(lefts, last.bbox[2] + LABEL_PIECE_GAP)
+        nxt = [(i, w) for i, w in by_x[lo:hi] if _same_line(last, w)]
         if not nxt:
             break
-        _, i, w = min(nxt, key=lambda t: t[0])
-        run.append((i, w))
+        run.append(min(nxt, key=lambda iw: iw[1].bbox[0]))
     for k in range(len(run), 1, -1):
         joined = "".join(w.text for _, w in run[:k])
         word = _label_word(joined, ocr=True)
@@ -595,7 +593,9 @@ def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], st
     out: list[tuple[list[int], str, BBox]] = []
     small = [(i, w) for i, w in words if w.bbox[3] - w.bbox[1] <= LABEL_MAX_HEIGHT]
     ordered = sorted(small, key=lambda iw: (round(iw[1].bbox[1]), iw[1].bbox[0]))
-    ocr_words = [iw for iw in ordered if iw[1].conf is not None]
+    by_x = sorted((iw for iw in ordered if iw[1].conf is not None), key=lambda iw: iw[1].bbox[0])
+    lefts = [w.bbox[0] for _, w in by_x]
+    longest = max(len(v) for v in vocab)
     skip: set[int] = set()
     for n, (i, w) in enumerate(ordered):
         if i in skip:
@@ -615,8 +615,8 @@ def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], st
                 out.append(([i, j], f"{w.text} {w2.text}", box))
                 skip.add(j)
                 continue
-        if w.conf is not None:
-            pieces = _label_pieces(ocr_words, ocr_words.index((i, w)))
+        if w.conf is not None and len(norm) < longest:
+            pieces = _label_pieces(by_x, lefts, (i, w))
             if pieces is not None:
                 out.append(pieces)
                 skip.update(pieces[0])
