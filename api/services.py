@@ -465,7 +465,15 @@ class Service:
 
     @staticmethod
     def _count(session: Session, audit_id: str) -> None:
-        audit = session.get(Audit, audit_id)
+        # the audit row is locked before its items are counted: two items finishing at
+        # once on PostgreSQL each counted the other as still running and wrote done=1,
+        # and the audit never finished (SQLite writes one at a time and has no FOR UPDATE)
+        audit = session.scalars(
+            select(Audit)
+            .where(Audit.id == audit_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).one_or_none()
         if audit is None:
             return
         counts = dict(

@@ -82,3 +82,54 @@ def test_upload_list_recheck_and_resume_on_postgres(
         report = client.get(f"/documents/{doc_id}/report", headers=keys.h("reviewer"))
         assert report.status_code == 200 and report.json()["document_id"] == doc_id
     time.sleep(0.2)
+
+
+def test_items_finishing_at_once_both_count(database_url: str):
+    # two items of one audit finish in two transactions at the same moment: each must
+    # count the other's outcome, or the audit stays "running" with done=1 of 2
+    import threading
+
+    from sqlalchemy.orm import Session
+
+    from api.db import Audit, AuditItem, Base
+    from api.services import Service
+
+    engine = create_engine(database_url)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        audit = Audit(total=2, status="running")
+        session.add(audit)
+        session.flush()
+        for seq in (0, 1):
+            session.add(
+                AuditItem(
+                    audit=audit,
+                    seq=seq,
+                    path=f"{seq}.txt",
+                    sha256="0" * 64,
+                    stored_path=f"{seq}",
+                    status="running",
+                )
+            )
+        session.commit()
+        audit_id, item_ids = audit.id, [i.id for i in audit.items]
+    counted = threading.Barrier(2, timeout=10)
+
+    def finish(item_id: str) -> None:
+        with Session(engine) as session:
+            session.get(AuditItem, item_id).status = "done"
+            session.flush()
+            counted.wait()  # both items are marked before either transaction counts
+            Service._count(session, audit_id)
+            time.sleep(0.3)  # the other transaction counts while this one is open
+            session.commit()
+
+    workers = [threading.Thread(target=finish, args=(i,)) for i in item_ids]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(30)
+    with Session(engine) as session:
+        audit = session.get(Audit, audit_id)
+        assert (audit.done, audit.status) == (2, "done")
+    engine.dispose()
