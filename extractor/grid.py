@@ -105,18 +105,29 @@ LABEL_MAX_HEIGHT = 16.0
 
 
 @cache
+def _edge_label_data() -> dict:
+    """``geometry/edge_labels.yml``, read once."""
+    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
 def edge_labels_ordered() -> tuple[str, ...]:
     """Connector labels (decision answers), lower-case, in the order of
     ``geometry/edge_labels.yml`` (the commonest first)."""
-    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
-    return tuple(str(label).lower() for label in yaml.safe_load(text)["labels"])
+    return tuple(str(label).lower() for label in _edge_label_data()["labels"])
+
+
+@cache
+def _single_word_labels() -> tuple[str, ...]:
+    """The one-word labels an OCR'd word may be near (``_near_label``), in file order."""
+    return tuple(v for v in edge_labels_ordered() if " " not in v and len(v) >= FUZZY_LABEL_LEN)
 
 
 @cache
 def _label_initials() -> dict[str, str]:
     """First characters OCR reads for a blurred answer's initial (``edge_labels.yml``)."""
-    text = resources.files("extractor.geometry").joinpath("edge_labels.yml").read_text("utf-8")
-    found = yaml.safe_load(text).get("initial_lookalikes") or {}
+    found = _edge_label_data().get("initial_lookalikes") or {}
     return {str(k).lower(): str(v).lower() for k, v in found.items()}
 
 
@@ -532,7 +543,7 @@ def _near_label(form: str) -> str | None:
     them (the file lists the commonest first)."""
     if len(form) < FUZZY_LABEL_LEN:
         return None
-    words = [v for v in edge_labels_ordered() if " " not in v and len(v) >= FUZZY_LABEL_LEN]
+    words = _single_word_labels()
     near = [v for v in words if v[0] == form[0] and Levenshtein.distance(form, v) == 1]
     if not near:
         near = [v for v in words if v.startswith(form) and len(form) >= LABEL_PREFIX_SHARE * len(v)]

@@ -216,7 +216,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
 
 def _threshold(gray: np.ndarray, dpi: float, photo: bool) -> tuple[np.ndarray, np.ndarray | None]:
     """The page's ink mask and, for a photo, the local mean it was thresholded against
-    (Gaussian: a plain window mean fills the counters of soft print, see prep.binarize)."""
+    (Gaussian, see prep.local_mean)."""
     if not photo:
         return prep.binarize(gray, dpi), None
     mean = prep.local_mean(gray, dpi)
@@ -415,11 +415,6 @@ def _debris(words: list[tesseract.PxWord]) -> int:
     return sum(1 for w in words if not _alnum(w.text))
 
 
-def _px2(pt2: float, dpi: float) -> float:
-    """An area in pt² as square pixels at ``dpi``."""
-    return pt2 * (dpi / 72.0) ** 2
-
-
 def _mean_conf(words: list[tesseract.PxWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
@@ -487,7 +482,7 @@ def _read_as_label(work: PageWork, box: CellBox, inside: list[tesseract.PxWord])
     if not all(part in words for w in inside for part in w.text.strip(".,:;").lower().split("/")):
         return False
     unread = _ink_px(work.ocr_image, box, work.dpi, inside)
-    return unread <= _px2(UNREAD_INK_PT2, work.dpi)
+    return unread <= lines.px2(UNREAD_INK_PT2, work.dpi)
 
 
 def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
@@ -612,7 +607,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     header_rows = _header_rows(work, ys)
     picked: list[tuple[CellBox, str]] = []
     unread: list[tuple[CellBox, str]] = []
-    unread_px = _px2(UNREAD_INK_PT2, work.dpi)
+    unread_px = lines.px2(UNREAD_INK_PT2, work.dpi)
     # below the procedure table's header (other tables are left as the page pass read them)
     body_from = max(header_rows) if header_rows else len(ys)
     head_from = min(header_rows) if header_rows else len(ys)
@@ -622,7 +617,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
     for w in work.words:
         row = bisect_right(ys, w.top + w.height / 2) - 1
         by_cell.setdefault((row, bisect_right(xs, w.left + w.width / 2) - 1), []).append(w)
-    min_ink = _px2(MIN_INK_PT2, work.dpi)
+    min_ink = lines.px2(MIN_INK_PT2, work.dpi)
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             box = (

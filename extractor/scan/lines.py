@@ -67,6 +67,11 @@ def pt(points: float, dpi: float) -> int:
     return max(1, round(points * dpi / 72.0))
 
 
+def px2(pt2: float, dpi: float) -> float:
+    """An area in pt² as square pixels at ``dpi``."""
+    return pt2 * (dpi / 72.0) ** 2
+
+
 def pool_factor(dpi: float) -> int:
     """The whole factor that brings a page of ``dpi`` down to about ``LINE_DPI``."""
     return max(1, int(dpi // LINE_DPI))

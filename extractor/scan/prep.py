@@ -173,23 +173,19 @@ def block_size(dpi: float) -> int:
     return max(15, round(31 * dpi / 300) | 1)
 
 
-def binarize(gray: np.ndarray, dpi: float, blurred: bool = False) -> np.ndarray:
-    """Ink mask (255 = ink) by adaptive threshold; survives grey backgrounds.
-
-    ``blurred`` (phone photos): the local mean is Gaussian-weighted. A plain window mean
-    fills the counters and gaps of soft small print, so words become solid bars that
-    read as rules and arrowheads; the Gaussian mean keeps letters apart.
-    """
-    if blurred:
-        return below_mean(gray, local_mean(gray, dpi))
+def binarize(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """Ink mask (255 = ink) by adaptive threshold against the plain window mean; survives
+    grey backgrounds. Photos are thresholded against :func:`local_mean` instead."""
     return cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block_size(dpi), THRESH_C
     )
 
 
 def local_mean(gray: np.ndarray, dpi: float) -> np.ndarray:
-    """The Gaussian-weighted local mean :func:`binarize` thresholds a photo against
-    (computed as ``cv2.adaptiveThreshold`` does: in floats, rounded to gray levels)."""
+    """The Gaussian-weighted local mean a photo is thresholded against (:func:`below_mean`;
+    computed as ``cv2.adaptiveThreshold`` does: in floats, rounded to gray levels). A
+    plain window mean fills the counters and gaps of soft small print, so words become
+    solid bars that read as rules and arrowheads; the Gaussian mean keeps letters apart."""
     size = block_size(dpi)
     kernel = cv2.getGaussianKernel(size, 0, cv2.CV_32F)
     border = cv2.BORDER_REPLICATE | cv2.BORDER_ISOLATED

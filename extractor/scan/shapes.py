@@ -37,6 +37,7 @@ from extractor.scan.lines import (
     line_mask,
     line_runs,
     pt,
+    px2,
 )
 
 #: Smallest/largest symbol interior (points). Glyph holes (o, a, e, O) stay below.
@@ -298,19 +299,19 @@ def _heads(ink: np.ndarray, dpi: float, symbols: list[PxShape] | None = None) ->
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     )
     contours, _ = cv2.findContours(core, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    px2 = (dpi / 72.0) ** 2
+    least, most = px2(HEAD_MIN_AREA_PT2, dpi), px2(HEAD_MAX_AREA_PT2, dpi)
     reach = pt(TIP_REACH_PT, dpi)
     heads = []
     for c in contours:
         area = cv2.contourArea(c)
-        if not HEAD_MIN_AREA_PT2 * px2 <= area <= HEAD_MAX_AREA_PT2 * px2:
+        if not least <= area <= most:
             continue
         hull_area = cv2.contourArea(cv2.convexHull(c))
         tri_area, _ = cv2.minEnclosingTriangle(c.astype(np.float32))
         if not hull_area or not tri_area or area / hull_area < 0.85:
             continue
         fill = area / tri_area
-        large = area >= HEAD_LARGE_PT2 * px2
+        large = area >= px2(HEAD_LARGE_PT2, dpi)
         if fill >= HEAD_TRIANGLE_FILL or (large and fill >= HEAD_TRIANGLE_FILL_LARGE):
             heads.append(c)
         elif fill >= HEAD_BESIDE_SYMBOL_FILL:
