@@ -464,6 +464,20 @@ def test_incomplete_and_empty_citations_do_not_raise():
                 "Peraturan Wali Kota Banjarbaru Nomor 64 Tahun 2021",
             ],
         ),
+        # ... and after "menjadi", which ends the title of every law enacting a Perppu
+        # (a 200-dpi scan: "… Cipta Kerja menjadi / Undang-Undang", markers unread).
+        (
+            "Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah "
+            "Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi\n"
+            "Undang-Undang\nPeraturan Pemerintah Nomor 16 Tahun 2018 tentang Satuan Polisi "
+            "Pamong Praja",
+            [
+                "Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah "
+                "Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi "
+                "Undang-Undang",
+                "Peraturan Pemerintah Nomor 16 Tahun 2018 tentang Satuan Polisi Pamong Praja",
+            ],
+        ),
         # Semicolons on one line.
         (
             "UU 25/2009 tentang Pelayanan Publik; dan Perpres 29/2014 tentang SAKIP; Permenpan 53/2014",
