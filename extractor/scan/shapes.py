@@ -96,6 +96,10 @@ TIP_ON_LINE_PT = 2.5
 #: Two connectors cross where each runs on at least this far (points, traced at about a
 #: pixel per point) on both sides of the other; a corner or a junction has line on one side.
 CROSS_ARM_PT = 4
+#: A straight slanted connector (see _slanted_arrows): at least this long (points, the
+#: head cut away), within this reach of its head (points), and at least this many
+#: degrees off level and upright (those are traced as lines).
+SLANT_MIN_PT, SLANT_MAX_PT, SLANT_MIN_DEG = 8.0, 60.0, 10.0
 #: Inner interiors darker than this mean gray are filled symbols.
 FILLED_GRAY = 200
 
@@ -452,9 +456,20 @@ def _touches(mask: np.ndarray, rect: tuple[int, int, int, int], margin: int) -> 
     return bool(mask[y0 : y + h + margin, x0 : x + w + margin].any())
 
 
-def _long_line_near(lines: np.ndarray, point: tuple[int, int], reach: int, length: int) -> bool:
+def _long_line_near(
+    lines: np.ndarray,
+    point: tuple[int, int],
+    reach: int,
+    length: int,
+    own: list[tuple[float, float]] | None = None,
+    own_thick: int = 0,
+) -> bool:
     """Whether a straight run of ``lines`` at least ``length`` px long (:func:`line_mask`)
     lies within ``reach`` px of ``point``.
+
+    ``own``: the arrow's own path (px), drawn ``own_thick`` px wide and left out: the
+    line an arrow joins is another one, not its own shaft. (A blurred word read as an
+    arrow, "Perundang-" on a photo, otherwise joins itself.)
 
     The runs are found in the window that decides it (an opening reaches ``length`` px
     each way, twice), not over the whole page: only arrows ending off any symbol ask.
@@ -464,6 +479,10 @@ def _long_line_near(lines: np.ndarray, point: tuple[int, int], reach: int, lengt
     pad = reach + 2 * length + 1
     x0, y0 = max(0, x - pad), max(0, y - pad)
     window = lines[y0 : min(h, y + pad + 1), x0 : min(w, x + pad + 1)]
+    if own:
+        window = window.copy()
+        path = np.array([(px - x0, py - y0) for px, py in own], np.int32).reshape(-1, 1, 2)
+        cv2.polylines(window, [path], False, 0, thickness=max(1, own_thick))
     near = np.s_[
         max(0, y - reach) - y0 : y + reach + 1 - y0, max(0, x - reach) - x0 : x + reach + 1 - x0
     ]
@@ -508,9 +527,14 @@ def find_arrows(
     k_long = pt(MIN_CONNECTOR_LINE_PT, dpi)
     # an arrowhead sits at the end of a free-standing line; blobs in text do not
     near = pt(1.5, dpi)
-    heads = [h for h in heads if _touches(lines_only, cv2.boundingRect(h), near)]
+    touching = [_touches(lines_only, cv2.boundingRect(h), near) for h in heads]
+    # heads with no level or upright line behind them, like those the tracer finds no
+    # arrow for: a straight slanted connector between two symbols, or no arrow at all
+    # (see _slanted_arrows)
+    loose = [h for h, t in zip(heads, touching, strict=True) if not t]
+    heads = [h for h, t in zip(heads, touching, strict=True) if t]
     if not heads:
-        return [], np.zeros_like(ink)
+        return _slanted_arrows(loose, ink, rules, shapes, dpi)
     head_mask = np.zeros_like(ink)
     cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
     head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
@@ -518,7 +542,8 @@ def find_arrows(
     grow = max(2, pt(1.0, dpi))
     rules = cv2.dilate(rules, np.ones((2 * grow + 1,) * 2, np.uint8))
     strokes[rules > 0] = 0
-    strokes[shape_rings(shapes, ink.shape, grow + pt(1.5, dpi)) > 0] = 0
+    rings = shape_rings(shapes, ink.shape, grow + pt(1.5, dpi))
+    strokes[rings > 0] = 0
     drawn = strokes.copy()
     # connectors cross rules: bridge the gaps the erased rules left (widest erased band + margin)
     gap = int(2 * _max_distance(rules)) + pt(1.5, dpi)
@@ -537,6 +562,7 @@ def find_arrows(
     line_px = np.bincount(labels[lines_small], minlength=n_labels)
     arrows: list[list[tuple[float, float]]] = []
     used: list[int] = []
+    traced: list[np.ndarray] = []
     tip_reach, apart = pt(TIP_REACH_PT, dpi), pt(TAIL_APART_PT, dpi)
     for head in heads:
         m = cv2.moments(head)
@@ -585,12 +611,95 @@ def find_arrows(
         tip_px = (round(points[-1][0]), round(points[-1][1]))
         if not (
             _points_at_symbol(points[-1], shapes, tip_reach)
-            or _long_line_near(lines_only, tip_px, pt(TIP_ON_LINE_PT, dpi), k_long)
+            or _long_line_near(lines_only, tip_px, pt(TIP_ON_LINE_PT, dpi), k_long, points, thick)
         ):
             continue  # arrows end at a symbol or join a line; blobs in text end anywhere
         arrows.append(points)
         used.append(int(label))
+        traced.append(head)
     # only strokes that are part of an arrow are connectors (others may be glyph bars)
     keep = np.isin(labels, used).astype(np.uint8) * 255
     keep = cv2.resize(keep, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
-    return arrows, cv2.bitwise_and(drawn, cv2.dilate(keep, np.ones((step, step), np.uint8)))
+    connectors = cv2.bitwise_and(drawn, cv2.dilate(keep, np.ones((step, step), np.uint8)))
+    untraced = loose + [h for h in heads if not any(h is t for t in traced)]
+    slanted, slanted_px = _slanted_arrows(untraced, ink, rules, shapes, dpi, rings)
+    return arrows + slanted, cv2.bitwise_or(connectors, slanted_px)
+
+
+def _slanted_arrows(
+    heads: list[np.ndarray],
+    ink: np.ndarray,
+    rules: np.ndarray,
+    shapes: list[PxShape],
+    dpi: float,
+    rings: np.ndarray | None = None,
+) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
+    """Straight slanted connectors from one symbol to another (tail first, tip last),
+    and their pixels.
+
+    A connector drawn straight between two symbols that are not in line (a step to the
+    off-page connector set beside it) has no level or upright run, so the line tracer
+    never sees it. A head with no such line behind it is taken as one when the ink
+    joined to it, rules and symbol outlines cut away, is one thin straight slanted
+    stroke (``SLANT_*``) that leaves another symbol and whose head points into a symbol.
+    ``rules``: the rules' mask, grown as the tracer cuts them.
+    """
+    mask = np.zeros_like(ink)
+    if not heads or not shapes:
+        return [], mask
+    reach, thick = pt(TIP_REACH_PT, dpi), pt(MAX_LINE_THICK_PT, dpi)
+    span = pt(SLANT_MAX_PT, dpi)
+    h, w = ink.shape
+    if rings is None:
+        rings = shape_rings(shapes, ink.shape, max(2, pt(1.0, dpi)) + pt(1.5, dpi))
+    arrows: list[list[tuple[float, float]]] = []
+    for head in heads:
+        bx, by, bw, bh = cv2.boundingRect(head)
+        centre = (bx + bw / 2, by + bh / 2)
+        target = _symbol_at(centre, shapes, reach)
+        if target is None:
+            continue
+        x0, y0 = max(0, bx - span), max(0, by - span)
+        x1, y1 = min(w, bx + bw + span), min(h, by + bh + span)
+        local = ink[y0:y1, x0:x1].copy()
+        local[(rules[y0:y1, x0:x1] > 0) | (rings[y0:y1, x0:x1] > 0)] = 0
+        own = np.zeros_like(local)
+        cv2.drawContours(own, [head], -1, 255, cv2.FILLED, offset=(-x0, -y0))
+        _, labels = cv2.connectedComponents(local, connectivity=8)
+        ids = np.unique(labels[(own > 0) & (local > 0)])
+        ids = ids[ids > 0]
+        if ids.size != 1:
+            continue
+        comp = labels == ids[0]
+        comp[cv2.dilate(own, np.ones((3, 3), np.uint8)) > 0] = False
+        ys, xs = np.nonzero(comp)
+        if xs.size < pt(SLANT_MIN_PT, dpi):
+            continue
+        pts = np.column_stack([xs + x0, ys + y0]).astype(np.float32)
+        mean = pts.mean(axis=0)
+        _, _, vt = np.linalg.svd(pts - mean, full_matrices=False)
+        along, across = (pts - mean) @ vt[0], (pts - mean) @ vt[1]
+        length = float(along.max() - along.min())
+        angle = np.degrees(np.arctan2(abs(vt[0][1]), abs(vt[0][0])))
+        if (
+            length < pt(SLANT_MIN_PT, dpi)
+            or float(np.abs(across).max()) > thick
+            or not SLANT_MIN_DEG <= angle <= 90 - SLANT_MIN_DEG
+        ):
+            continue
+        # the stroke runs up to the head: its far end is the tail
+        ends = mean + np.outer([along.min(), along.max()], vt[0])
+        gaps = [float(np.hypot(*(e - centre))) for e in ends]
+        if min(gaps) > max(bw, bh) + thick:
+            continue
+        tail = ends[int(np.argmax(gaps))]
+        others = [s for s in shapes if s.box != target]
+        if _symbol_at((float(tail[0]), float(tail[1])), others, reach) is None:
+            continue
+        _, tri = cv2.minEnclosingTriangle(head.astype(np.float32))
+        corners = tri.reshape(-1, 2)
+        tip = corners[np.argmax(np.linalg.norm(corners - tail, axis=1))]
+        arrows.append([(float(tail[0]), float(tail[1])), (float(tip[0]), float(tip[1]))])
+        stroke = (comp | (own > 0)).astype(np.uint8) * 255
+        np.maximum(mask[y0:y1, x0:x1], stroke, out=mask[y0:y1, x0:x1])
+    return arrows, mask

@@ -19,6 +19,33 @@ def _ink(gray: np.ndarray) -> np.ndarray:
     return prep.binarize(gray, DPI)
 
 
+def _box_into_offpage(
+    box: tuple[int, int, int, int],
+    line: tuple[tuple[int, int], tuple[int, int]],
+    head: list[tuple[int, int]],
+    plate_at: tuple[int, int],
+) -> np.ndarray:
+    """A page with a step's box, a connector from it ending in a filled head, and an
+    off-page symbol: a home plate 60 px wide whose top left corner is ``plate_at``."""
+    gray = _page()
+    cv2.rectangle(gray, box[:2], box[2:], 0, 4)
+    cv2.line(gray, line[0], line[1], 0, 3)
+    cv2.fillPoly(gray, [np.array(head, np.int32)], 0)
+    (x0, top), x1 = plate_at, plate_at[0] + 60
+    plate = [(x0, top), (x1, top), (x1, top + 41), ((x0 + x1) // 2, top + 64), (x0, top + 41)]
+    cv2.polylines(gray, [np.array(plate, np.int32)], True, 0, 4)
+    return gray
+
+
+def _symbols(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
+    """A drawn page's ink, its rule-long line masks and the symbols found on it."""
+    ink = _ink(gray)
+    thick = lines.pt(lines.MAX_LINE_THICK_PT, DPI)
+    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, DPI), True, thick)
+    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, DPI), False, thick)
+    return ink, hmask, vmask, shapes.find_shapes(ink, hmask, vmask, gray, DPI)
+
+
 def test_blurred_bold_text_is_not_a_rule_but_a_rule_is():
     gray = _page()
     cv2.line(gray, (50, 100), (1350, 100), 0, 3)  # a table rule
@@ -248,17 +275,9 @@ def test_a_rectangle_whose_corners_blur_rounded_is_a_process_not_a_capsule():
 def test_a_step_into_a_small_off_page_connector_below_it_is_linked():
     # a step's box, a connector 13 pt long down to a 0.5-cm off-page symbol (a home plate
     # whose interior is 13 pt across: smaller than any step's symbol)
-    gray = _page()
-    cv2.rectangle(gray, (600, 200), (760, 290), 0, 4)
-    cv2.line(gray, (680, 292), (680, 342), 0, 3)
-    cv2.fillPoly(gray, [np.array([[666, 340], [694, 340], [680, 362]], np.int32)], 0)
-    plate = np.array([[650, 364], [710, 364], [710, 405], [680, 428], [650, 405]], np.int32)
-    cv2.polylines(gray, [plate], True, 0, 4)
-    ink = _ink(gray)
-    thick = lines.pt(lines.MAX_LINE_THICK_PT, DPI)
-    hmask = lines.line_mask(ink, lines.pt(lines.H_RULE_PT, DPI), True, thick)
-    vmask = lines.line_mask(ink, lines.pt(lines.V_RULE_PT, DPI), False, thick)
-    found = shapes.find_shapes(ink, hmask, vmask, gray, DPI)
+    head = [(666, 340), (694, 340), (680, 362)]
+    gray = _box_into_offpage((600, 200, 760, 290), ((680, 292), (680, 342)), head, (650, 364))
+    ink, hmask, vmask, found = _symbols(gray)
     assert sorted(s.kind for s in found) == ["offpage", "process"]
     arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
     assert len(arrows) == 1
@@ -285,3 +304,36 @@ def test_a_long_line_near_a_tip_is_found_in_its_window_as_on_the_whole_page():
         assert shapes._long_line_near(lines_img, point, reach, length) == expected, point
     assert shapes._long_line_near(lines_img, (300, 195), reach, length)
     assert not shapes._long_line_near(lines_img, (301, 92), reach, length)
+
+
+def test_an_arrow_joins_another_line_not_its_own_shaft():
+    # a blurred word read as an arrow ("Perundang-" on a photo) ends beside nothing but
+    # its own bar; a connector ending on a trunk joins the trunk
+    lines_img = np.zeros((400, 600), np.uint8)
+    lines_img[200:206, 100:400] = 255  # the shaft, tip at its right end
+    shaft = [(100.0, 203.0), (398.0, 203.0)]
+    length, reach, thick = 80, 10, 12
+    assert shapes._long_line_near(lines_img, (398, 203), reach, length)  # itself
+    assert not shapes._long_line_near(lines_img, (398, 203), reach, length, shaft, thick)
+    lines_img[60:380, 404:407] = 255  # a trunk the tip touches
+    assert shapes._long_line_near(lines_img, (398, 203), reach, length, shaft, thick)
+
+
+def test_a_slanted_connector_into_an_off_page_symbol_beside_the_step_is_linked():
+    # held-out sop-012: a step's box joined straight to the off-page connector set
+    # beside and below it (no level or upright run anywhere on the way)
+    head = [(671, 343), (681, 329), (692, 347)]  # tip (692, 347)
+    gray = _box_into_offpage((500, 200, 660, 290), ((612, 293), (676, 336)), head, (665, 356))
+    ink, hmask, vmask, found = _symbols(gray)
+    assert sorted(s.kind for s in found) == ["offpage", "process"]
+    arrows, strokes = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
+    assert len(arrows) == 1
+    (tx, ty), (hx, hy) = arrows[0][0], arrows[0][-1]
+    assert 595 < tx < 630 and 285 < ty < 310  # from the box's foot ...
+    assert 680 < hx < 700 and 340 < hy < 362  # ... into the off-page symbol
+    assert strokes[310:330, 630:660].any()  # erased before OCR like any connector
+    # the same stroke with no symbol at its tail (a slash in text) is no arrow
+    gray[195:296, 495:665] = 255
+    ink = _ink(gray)
+    found = [s for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI) if s.kind == "offpage"]
+    assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == []
