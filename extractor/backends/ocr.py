@@ -83,6 +83,10 @@ SMALL_IMAGE_PX = 1600
 RULE_SHARE = 0.6
 #: Words without a letter or digit and below this confidence are stroke debris.
 JUNK_CONF = 50.0
+#: No print is this flat (points): letters and digits read from a box lower than this
+#: are the fringe of an erased rule ("a", "an", "nomnom" 2-3 px high along a shaded
+#: row's rules on a photo). The x-height of 6-pt print is 3 pt.
+MIN_WORD_HEIGHT_PT = 1.5
 #: Re-read a cell when its words' mean confidence is below this.
 REOCR_CONF = 70.0
 #: A cell holds print when it has this much ink (pt², after removing specks): a thin
@@ -180,7 +184,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
             pixels = prep.warp_page(pixels, quad)
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
             photo = True
-    gray = prep.to_gray(pixels)
+    gray = prep.to_gray(pixels, dpi)
     if not photo and dpi > WORK_DPI * MAX_SCALE:
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -339,6 +343,8 @@ def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:
     out = []
     for w in px_words:
         if not any(ch.isalnum() for ch in w.text) and w.conf < JUNK_CONF:
+            continue
+        if w.height * s < MIN_WORD_HEIGHT_PT and any(ch.isalnum() for ch in w.text):
             continue
         text = normalise.normalise_word(w.text)
         box = (w.left * s, w.top * s, (w.left + w.width) * s, (w.top + w.height) * s)

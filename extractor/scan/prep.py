@@ -22,6 +22,9 @@ import numpy as np
 
 #: Colour ink: saturation (max-min)/max above this and brightest channel above INK_DARK.
 INK_SATURATION, INK_DARK = 0.35, 100
+#: Solid colour (a shaded table row) is coloured across at least this (inches) once gaps
+#: up to FILL_GAP_IN (print on it) are closed; found at about FILL_DPI.
+FILL_MIN_IN, FILL_GAP_IN, FILL_DPI = 0.12, 0.06, 75
 #: Ink touching the image edge and longer than this share of a side is a scan border.
 BORDER_SHARE = 0.3
 #: Threshold offset of the adaptive binarisation (grey levels below the local mean).
@@ -42,13 +45,18 @@ SHARPEN_SIGMA_PX, SHARPEN_AMOUNT, SHARP_PAPER_GRAY = 2.0, 1.0, 230
 SMALL_SIDE = 900
 
 
-def to_gray(pixels: np.ndarray) -> np.ndarray:
+def to_gray(pixels: np.ndarray, dpi: float | None = None) -> np.ndarray:
     """Gray image in which saturated colour ink is bleached.
 
     Gray = the brightest channel, so light coloured ink (a stamp) turns light; ink that
     is clearly coloured (saturation above ``INK_SATURATION``) but not dark (brightest
     channel above ``INK_DARK``), such as a ballpoint signature, becomes paper. Black print
     under a stamp stays dark and is kept.
+
+    Solid colour areas (a table's shaded header rows, with ``dpi`` given) are left at
+    their brightest channel instead: black print on an orange fill, blurred in a photo,
+    mixes into pixels as coloured as the fill, and bleaching them hollowed "Dasar Hukum"
+    out. The fill itself is light there and the light flattening turns it into paper.
     """
     if pixels.ndim == 2:
         return pixels
@@ -59,7 +67,50 @@ def to_gray(pixels: np.ndarray) -> np.ndarray:
     # colour where spread > INK_SATURATION * hi and hi > INK_DARK, in 8 bits: the whole
     # spread that is no colour, looked up per brightest-channel level (255 never exceeded)
     coloured = cv2.compare(spread, cv2.LUT(hi, _colour_floor()), cv2.CMP_GT)
+    if dpi:
+        fills = colour_fills(coloured, dpi)
+        if fills.any():
+            _whiten_fills(hi, fills, dpi)
+            coloured = cv2.bitwise_and(coloured, cv2.bitwise_not(fills))
     return cv2.max(hi, coloured)
+
+
+def _whiten_fills(gray: np.ndarray, fills: np.ndarray, dpi: float) -> None:
+    """Divide a gray image by the fill's own level inside solid colour areas, so the
+    fill turns paper-white with its print left dark (the page's light flattening
+    afterwards sees no band edges to read as rules). In place."""
+    x, y, w, h = cv2.boundingRect(fills)
+    k = max(3, round(2 * FILL_GAP_IN * dpi) | 1)
+    pad = k
+    x0, y0 = max(0, x - pad), max(0, y - pad)
+    x1, y1 = min(gray.shape[1], x + w + pad), min(gray.shape[0], y + h + pad)
+    part = gray[y0:y1, x0:x1]
+    # the fill's level: print and rules closed over (they are thinner than k)
+    level = cv2.morphologyEx(part, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    flat = cv2.divide(part, np.maximum(level, 1), scale=255)
+    inside = fills[y0:y1, x0:x1] > 0
+    part[inside] = flat[inside]
+
+
+def colour_fills(coloured: np.ndarray, dpi: float) -> np.ndarray:
+    """The solid areas of a colour mask (255 inside), print inside them included: what
+    is coloured across ``FILL_MIN_IN`` both ways once letter-sized gaps are closed.
+    Stamps and signatures are strokes, far thinner. Found at about ``FILL_DPI``."""
+    factor = max(1, int(dpi // FILL_DPI))
+    small = cv2.resize(
+        coloured,
+        (coloured.shape[1] // factor, coloured.shape[0] // factor),
+        interpolation=cv2.INTER_AREA,
+    )
+    sdpi = dpi / factor
+    solid = cv2.compare(small, 127, cv2.CMP_GT)
+    gap = max(3, round(FILL_GAP_IN * sdpi) | 1)
+    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
+    core = max(3, round(FILL_MIN_IN * sdpi) | 1)
+    solid = cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((core, core), np.uint8))
+    return cv2.resize(
+        solid, (coloured.shape[1], coloured.shape[0]), interpolation=cv2.INTER_NEAREST
+    )
 
 
 @cache

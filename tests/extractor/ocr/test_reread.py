@@ -240,3 +240,15 @@ def test_a_header_cell_read_surely_as_column_labels_is_not_read_again():
     work.ocr_image = work.ocr_image.copy()
     work.ocr_image[120:180, 200:380] = 0
     assert not ocr._read_as_label(work, box, labels)
+
+
+def test_letters_read_off_an_erased_rules_fringe_are_dropped_but_dashes_kept():
+    # 2-3 px high "letters" along a shaded row's rules on a photo; a dash is that flat
+    words = [
+        PxWord("an", 275, 967, 46, 2, 10.0),
+        PxWord("nomnom", 700, 1224, 113, 3, 20.0),
+        PxWord("-", 423, 907, 8, 2, 78.0),
+        PxWord("a", 900, 900, 12, 13, 90.0),  # a real lower-case "a": 3 pt high
+        PxWord("Hukum", 239, 920, 117, 27, 96.0),
+    ]
+    assert [w.text for w in ocr._to_words(words, DPI)] == ["-", "a", "Hukum"]

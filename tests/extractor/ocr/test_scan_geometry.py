@@ -64,6 +64,28 @@ def test_coloured_stamp_ink_is_bleached_but_black_print_kept():
     assert gray[0, 25] < 60 and gray[0, 35] < 100
 
 
+def test_print_on_a_shaded_row_is_kept_while_the_fill_turns_paper():
+    # a photographed table row shaded orange, black print on it blurred into pixels as
+    # coloured as the fill (held-out sop-028's "Dasar Hukum"); a stamp ring beside it
+    dpi = 300.0
+    rgb = np.full((400, 900, 3), 250, np.uint8)
+    rgb[100:170, 50:850] = (240, 180, 140)  # the shaded row
+    cv2.putText(rgb, "Dasar Hukum", (70, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (20, 20, 20), 3)
+    rgb = cv2.GaussianBlur(rgb, (0, 0), 2.0)
+    cv2.circle(rgb, (700, 300), 60, (40, 60, 190), 4)  # a blue stamp's ring on white
+    text = (slice(115, 160), slice(65, 330))
+    old = prep.to_gray(rgb)  # without the page's resolution: every colour bleached
+    gray = prep.to_gray(rgb, dpi)
+    ink_old, ink_new = (prep.binarize(prep.flatten_light(g, dpi), dpi) for g in (old, gray))
+    assert ink_new[text].sum() > 1.5 * ink_old[text].sum()  # the print stays whole
+    assert np.median(gray[105:112, 400:840]) > 240  # the fill is paper
+    assert (gray[296:305, 639:642] == 255).all()  # the stamp is still bleached
+    fills = prep.colour_fills(
+        cv2.compare(np.ptp(rgb, axis=2).astype(np.uint8), 60, cv2.CMP_GT), dpi
+    )
+    assert fills[130, 600] and not fills[300, 640] and not fills[20, 20]
+
+
 def test_dark_photo_edges_are_cleared_but_print_near_the_edge_kept():
     gray = np.full((200, 300), 255, np.uint8)
     gray[:, :6] = 30  # the desk beside the sheet, down the whole left edge
