@@ -154,9 +154,11 @@ def page_blocks(page: PageGeometry) -> list[Block]:
     hs = [r for r in merge_collinear(hs) if r.length >= MIN_RULE]
     vs = [r for r in merge_collinear(vs) if r.length >= MIN_RULE]
     if page.source == "ocr":
+        # pieces of one rule that now meet on the rule between them are one rule again
+        # (a column rule cut under the header by an off-page connector drawn over it)
         hs, vs = (
-            reach_long_rules(hs, vs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE),
-            reach_long_rules(vs, hs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE),
+            merge_collinear(reach_long_rules(hs, vs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
+            merge_collinear(reach_long_rules(vs, hs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
         )
     hs, vs = _anchored(hs, vs)
     grids = _grids(hs, vs)

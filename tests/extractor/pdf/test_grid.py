@@ -233,6 +233,27 @@ def test_scan_column_rule_hidden_at_the_foot_by_a_symbol_is_still_a_column():
     assert table.n_rows == 3
 
 
+def test_scan_column_rule_cut_under_the_header_by_a_symbol_is_still_a_column():
+    # held-out sop-020's photo: an off-page connector drawn over the A | B rule right
+    # under the header cut it in two, the header's piece and the body's
+    ys = [100.0, 130.0, 300.0, 500.0]
+    segs = [_h(y, 50.0, 450.0) for y in ys]
+    segs += [_v(x, 100.0, 500.0) for x in (50.0, 80.0, 260.0, 450.0)]
+    segs += [_v(355.0, 100.0, 130.0), _v(355.0, 144.0, 500.0)]
+    words = [_word("No", 55, 110), _word("Kegiatan", 90, 110)]
+    words += [_word("A", 300, 110), _word("B", 400, 110), _word("1", 60, 140)]
+    shapes = [
+        ShapeGeom(kind="process", bbox=(280.0, 200.0, 320.0, 220.0)),
+        ShapeGeom(kind="process", bbox=(380.0, 400.0, 420.0, 420.0)),
+    ]
+    arrows = [Arrow(points=[(320.0, 210.0), (400.0, 210.0), (400.0, 400.0)])]
+    page = PageGeometry(page=1, width=595.0, height=842.0, words=words, segments=segs, source="ocr")
+    page.shapes, page.arrows = shapes, arrows
+    (table,) = [b for b in page_blocks(page) if isinstance(b, Table)]
+    assert table.text_rows()[0] == ["No", "Kegiatan", "A", "B"]
+    assert [len(r) for r in table.text_rows()] == [4, 4, 4]
+
+
 def test_only_long_rules_are_carried_to_the_frame():
     from extractor.geometry.lines import Rule, reach_long_rules
 
