@@ -138,8 +138,24 @@ def fix_digits(token: str, force: bool = False) -> str:
     out = [p if TOKEN_SEPARATORS.fullmatch(p) else _fix_group(p, force) for p in parts]
     for i in range(len(out) - 2):
         if out[i + 1] == "/" and YEAR_GROUP.fullmatch(out[i + 2]):
-            out[i] = _month_slot(out[i])
+            after_code = i >= 2 and out[i - 1] == "/" and _is_unit_code(out[i - 2])
+            out[i] = (after_code and _i_month(parts[i])) or _month_slot(out[i])
     return "".join(out)
+
+
+def _is_unit_code(group: str) -> bool:
+    """An office's code in a letter number ("Dinsos", "Kec.Plh", "ITKAB"): letters."""
+    return sum(ch.isalpha() for ch in group) >= 2
+
+
+def _i_month(group: str) -> str | None:
+    """January to March in a month slot after an office's code ("…/Dinsos/1/2025"),
+    where months are Roman: one to three I look-alikes ("1", "11", "l1") as I, II, III.
+    (A number without a code, "800/1/2025", is not asked.)"""
+    roman = _lexicon()["roman"]
+    if 0 < len(group) <= 3 and all(roman.get(ch, ch) == "I" for ch in group):
+        return "I" * len(group)
+    return None
 
 
 def _month_slot(group: str) -> str:

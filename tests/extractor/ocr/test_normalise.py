@@ -68,6 +68,12 @@ def test_duration_and_number_fields():
         ("050/112/TL/VIV/2022", "050/112/TL/VII/2022"),
         ("050/112/TL/VV/2022", "050/112/TL/VV/2022"),  # VV: IV or VI? left as read
         ("XIV", "XIV"),  # not in a letter number ("Bab XIV"): left alone
+        # after an office's code the month is Roman: I, II and III read as digits
+        ("400.9.1/015/Dinsos/1/2025", "400.9.1/015/Dinsos/I/2025"),
+        ("700/033/ITKAB/II1/2022", "700/033/ITKAB/III/2022"),
+        ("800/21/TL/11/2024", "800/21/TL/II/2024"),
+        ("800/1/2025", "800/1/2025"),  # no code before it: a number, left as read
+        ("800/Dinsos/12/2024", "800/Dinsos/12/2024"),  # 12 is no Roman look-alike
     ],
 )
 def test_roman_month_lookalikes(raw, expected):
