@@ -23,8 +23,11 @@ connector strokes (rules and symbol outlines removed) to the farthest point.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass
+import itertools
+import math
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -351,6 +354,8 @@ def _geodesic_path(
     avoid: tuple[float, float, float, float] | None = None,
     cross: np.ndarray | None = None,
     sources: list[tuple[float, float, float, float]] | None = None,
+    prefer: int | None = None,
+    found: dict[int, float] | None = None,
 ) -> list[tuple[int, int]]:
     """Path (x, y) from the pixel of ``mask`` farthest (8-connected) from ``start`` back to it.
 
@@ -364,6 +369,11 @@ def _geodesic_path(
 
     ``cross`` marks where two connectors cross (:func:`crossings`): a path goes straight
     through there, as the eye follows it, and never turns onto the other connector.
+
+    ``found`` (filled when given, with ``avoid``): for each of ``sources`` with a stroke
+    end in it, the farthest such end's distance; under key -1, the source the path was
+    taken from (-1 when none). ``prefer``: take the path from that source's farthest
+    end, when it has one (see :func:`_assign_sources`).
     """
     h, w = mask.shape
     dist = np.full((h, w), -1, np.float32)
@@ -404,11 +414,19 @@ def _geodesic_path(
             # an end at another symbol before an end in the open (a loop-back's corner
             # whose last piece went with the outline of the symbol it leaves)
             at_symbol = np.zeros(len(xs), bool)
-            for box in sources or ():
-                at_symbol |= _in_box(xs, ys, box)
+            inside = [outside & _in_box(xs, ys, box) for box in sources or ()]
+            for here in inside:
+                at_symbol |= here
             rank = np.where(outside, dist[ys, xs] + at_symbol * (dist.max() + 1), -1)
+            if prefer is not None and inside[prefer].any():
+                rank = np.where(inside[prefer], dist[ys, xs], -1)
             i = int(np.argmax(rank))
             end = (int(xs[i]), int(ys[i]))
+            if found is not None:
+                for j, here in enumerate(inside):
+                    if here.any():
+                        found[j] = float(dist[ys[here], xs[here]].max())
+                found[-1] = next((j for j, here in enumerate(inside) if here[i]), -1)
             tail = max((st for st in parent if st[:2] == end), key=steps.__getitem__)
     path = [tail]
     while path[-1] != first:
@@ -560,11 +578,9 @@ def find_arrows(
     # together by the closing: count each component's line pixels (about one per point)
     lines_small = cv2.dilate(lines_only, np.ones((step, step), np.uint8))[::step, ::step] > 0
     line_px = np.bincount(labels[lines_small], minlength=n_labels)
-    arrows: list[list[tuple[float, float]]] = []
-    used: list[int] = []
-    traced: list[np.ndarray] = []
     tip_reach, apart = pt(TIP_REACH_PT, dpi), pt(TAIL_APART_PT, dpi)
-    for head in heads:
+
+    def trace(head: np.ndarray, prefer: Box | None = None) -> _Traced:
         m = cv2.moments(head)
         hx, hy = m["m10"] / m["m00"], m["m01"] / m["m00"]
         # the head's centre may have been cut away with the symbol outline it touches:
@@ -573,16 +589,16 @@ def find_arrows(
         win = labels[by // step : (by + bh) // step + 1, bx // step : (bx + bw) // step + 1]
         wy, wx = np.nonzero(win)
         if wy.size == 0:
-            continue
+            return _Traced()
         oy, ox = by // step, bx // step
         nearest = np.argmin((wx + ox - hx / step) ** 2 + (wy + oy - hy / step) ** 2)
         sy, sx = int(wy[nearest] + oy), int(wx[nearest] + ox)
-        label = labels[sy, sx]
+        label = int(labels[sy, sx])
         # a short connector between two symbols (a step into the off-page connector
         # right below it) keeps little line once the outlines are cut away
         short = line_px[label] < MIN_CONNECTOR_LINE_PT
         if short and line_px[label] < MIN_SHORT_CONNECTOR_LINE_PT:
-            continue
+            return _Traced(label=label)
         x0, y0, cw, ch = (int(v) for v in extents[label, :4])
         comp = (labels[y0 : y0 + ch, x0 : x0 + cw] == label).astype(np.uint8)
         target = _symbol_at((hx, hy), shapes, tip_reach)
@@ -590,14 +606,19 @@ def find_arrows(
         avoid = _traced_box(target, apart, step, origin) if target is not None else None
         others_px = [s for s in shapes if s.box != target]
         others = [_traced_box(s.box, tip_reach, step, origin) for s in others_px]
+        found: dict[int, float] = {}
+        preferred = next((i for i, s in enumerate(others_px) if s.box == prefer), None)
         path = _geodesic_path(
-            comp, (sx - x0, sy - y0), avoid, crossings(comp, CROSS_ARM_PT), others
+            comp, (sx - x0, sy - y0), avoid, crossings(comp, CROSS_ARM_PT), others, preferred, found
         )
+        sources = {others_px[j].box: d for j, d in found.items() if j >= 0}
+        source = others_px[found[-1]].box if found.get(-1, -1) >= 0 else None
+        dropped = _Traced(label=label, sources=sources)
         if len(path) * step < pt(8.0 if not short else MIN_SHORT_CONNECTOR_LINE_PT, dpi):
-            continue  # a blob with no stroke behind it is not an arrow
+            return dropped  # a blob with no stroke behind it is not an arrow
         tail = ((path[0][0] + x0 + 0.5) * step, (path[0][1] + y0 + 0.5) * step)
         if short and (target is None or _symbol_at(tail, others_px, tip_reach) is None):
-            continue  # short: only from one symbol to another
+            return dropped  # short: only from one symbol to another
         poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
         points = [
             ((px + x0 + 0.5) * step, (py + y0 + 0.5) * step) for px, py in poly.reshape(-1, 2)
@@ -613,10 +634,13 @@ def find_arrows(
             _points_at_symbol(points[-1], shapes, tip_reach)
             or _long_line_near(lines_only, tip_px, pt(TIP_ON_LINE_PT, dpi), k_long, points, thick)
         ):
-            continue  # arrows end at a symbol or join a line; blobs in text end anywhere
-        arrows.append(points)
-        used.append(int(label))
-        traced.append(head)
+            return dropped  # arrows end at a symbol or join a line; blobs in text end anywhere
+        return _Traced(points, label, sources, source)
+
+    results = _share_exits([trace(h) for h in heads], heads, shapes, trace)
+    arrows = [r.points for r in results if r.points is not None]
+    used = [r.label for r in results if r.points is not None]
+    traced = [h for h, r in zip(heads, results, strict=True) if r.points is not None]
     # only strokes that are part of an arrow are connectors (others may be glyph bars)
     keep = np.isin(labels, used).astype(np.uint8) * 255
     keep = cv2.resize(keep, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
@@ -624,6 +648,85 @@ def find_arrows(
     untraced = loose + [h for h in heads if not any(h is t for t in traced)]
     slanted, slanted_px = _slanted_arrows(untraced, ink, rules, shapes, dpi, rings)
     return arrows + slanted, cv2.bitwise_or(connectors, slanted_px)
+
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass
+class _Traced:
+    """One arrowhead traced back: its polyline (None: no arrow), the traced component's
+    label, the symbols a stroke end of that component lies at (box → distance from the
+    head) and the one the polyline starts from."""
+
+    points: list[tuple[float, float]] | None = None
+    label: int | None = None
+    sources: dict[Box, float] = field(default_factory=dict)
+    source: Box | None = None
+
+
+#: How many connectors leave a symbol: a decision's two answers, one from any other.
+EXITS = {"decision": 2}
+#: Heads sharing one traced stroke get their sources jointly up to this many choices.
+MAX_SOURCE_CHOICES = 4096
+
+
+def _share_exits(
+    results: list[_Traced],
+    heads: list[np.ndarray],
+    shapes: list[PxShape],
+    trace: Callable[[np.ndarray, Box | None], _Traced],
+) -> list[_Traced]:
+    """Arrows whose connectors merged into one stroke, given sources their symbols have
+    exits for.
+
+    Drawn connectors overlap: a decision's "Tidak" loops back into the box another
+    connector leaves from, along that connector's first stretch. Traced back alone,
+    each head of such a stroke takes its farthest end at a symbol, and two heads came
+    from the one decision while the box lost its exit. Where the heads of one stroke
+    take more connectors from a symbol than it has exits (``EXITS``, less those taken
+    by other strokes), they are given the sources that fit (:func:`_assign_sources`)
+    and traced again from those.
+    """
+    taken = Counter(r.source for r in results if r.points is not None and r.source is not None)
+    capacity = {s.box: EXITS.get(s.kind, 1) for s in shapes}
+    groups: dict[int, list[int]] = {}
+    for i, r in enumerate(results):
+        if r.points is not None and r.label is not None and r.sources:
+            groups.setdefault(r.label, []).append(i)
+    for members in groups.values():
+        mine = Counter(results[i].source for i in members if results[i].source is not None)
+        if len(members) < 2 or all(taken[b] <= capacity.get(b, 1) for b in mine):
+            continue
+        pick = _assign_sources([results[i].sources for i in members], taken - mine, capacity)
+        if pick is None:
+            continue
+        for i, box in zip(members, pick, strict=True):
+            if box != results[i].source:
+                again = trace(heads[i], box)
+                if again.points is not None and again.source == box:
+                    results[i] = again
+    return results
+
+
+def _assign_sources(
+    options: list[dict[Box, float]], taken: Counter[Box], capacity: dict[Box, int]
+) -> list[Box] | None:
+    """A source for each head (from its ``options``: symbol → path length) such that no
+    symbol gives more connectors than its ``capacity`` less those already ``taken``, with
+    the longest paths in all, as a head alone takes its farthest source (the nearest is
+    often the box another head of the stroke points into); None when nothing fits."""
+    if math.prod(len(o) for o in options) > MAX_SOURCE_CHOICES:
+        return None
+    best: tuple[float, list[Box]] | None = None
+    for combo in itertools.product(*(list(o.items()) for o in options)):
+        use = Counter(box for box, _ in combo)
+        if any(taken[b] + n > capacity.get(b, 1) for b, n in use.items()):
+            continue
+        total = sum(d for _, d in combo)
+        if best is None or total > best[0]:
+            best = (total, [b for b, _ in combo])
+    return best[1] if best else None
 
 
 def _slanted_arrows(

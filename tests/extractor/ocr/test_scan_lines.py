@@ -337,3 +337,50 @@ def test_a_slanted_connector_into_an_off_page_symbol_beside_the_step_is_linked()
     ink = _ink(gray)
     found = [s for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI) if s.kind == "offpage"]
     assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == []
+
+
+def _arrow_head(gray: np.ndarray, tip: tuple[int, int], direction: str) -> None:
+    x, y = tip
+    dx, dy = {"down": (0, -1), "right": (-1, 0)}[direction]
+    back = (x + 22 * dx, y + 22 * dy)
+    side = (dy * 10, dx * 10)
+    pts = [tip, (back[0] + side[0], back[1] + side[1]), (back[0] - side[0], back[1] - side[1])]
+    cv2.fillPoly(gray, [np.array(pts, np.int32)], 0)
+
+
+def test_a_loop_back_along_another_connectors_stroke_keeps_both_sources():
+    # blind sop-020/025: a decision's "Tidak" loops back into step 1's box along the
+    # first stretch of the connector leaving that box for step 2; traced alone, both
+    # heads came from the decision (far) and step 1 lost its exit
+    gray = np.full((760, 1000), 255, np.uint8)
+    cv2.rectangle(gray, (700, 100), (860, 160), 0, 4)  # step 1
+    cv2.rectangle(gray, (300, 280), (460, 340), 0, 4)  # step 2
+    diamond = np.array([[380, 475], [450, 520], [380, 565], [310, 520]], np.int32)
+    cv2.polylines(gray, [diamond], True, 0, 4)  # step 4
+    cv2.rectangle(gray, (540, 640), (660, 700), 0, 4)  # step 5
+    # 1 -> 2: left from the box, down into step 2
+    cv2.line(gray, (698, 130), (380, 130), 0, 3)
+    cv2.line(gray, (380, 130), (380, 260), 0, 3)
+    _arrow_head(gray, (380, 278), "down")
+    # 4 -> 1 ("Tidak"): left, up, and right along 1 -> 2's stroke into step 1
+    cv2.line(gray, (308, 520), (250, 520), 0, 3)
+    cv2.line(gray, (250, 520), (250, 130), 0, 3)
+    cv2.line(gray, (250, 130), (680, 130), 0, 3)
+    _arrow_head(gray, (698, 130), "right")
+    # 4 -> 5 ("Ya"): its own stroke
+    cv2.line(gray, (452, 520), (600, 520), 0, 3)
+    cv2.line(gray, (600, 520), (600, 620), 0, 3)
+    _arrow_head(gray, (600, 638), "down")
+    ink, _, _, found = _symbols(gray)
+    assert sorted(s.kind for s in found) == ["decision", "process", "process", "process"]
+    arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
+
+    in_order = sorted(found, key=lambda s: s.box[1])  # steps 1, 2, 4 and 5 top to bottom
+    names = {s.box[:2]: n for s, n in zip(in_order, "1245", strict=True)}
+
+    def at(point: tuple[float, float]) -> str:
+        box = shapes._symbol_at(point, found, 40)
+        return names[box[:2]] if box else "?"
+
+    edges = sorted((at(a[0]), at(a[-1])) for a in arrows)
+    assert edges == [("1", "2"), ("4", "1"), ("4", "5")]
