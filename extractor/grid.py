@@ -552,11 +552,13 @@ def _near_label(form: str) -> str | None:
     return near[0] if near and len({branch_label(v) for v in near}) == 1 else None
 
 
-def _label_text(read: str, word: str) -> str:
+def _label_text(read: str, word: str, ocr: bool = False) -> str:
     """A label as written: the words read when they are the label word, else the label
-    word capitalised, as answers are written (a misread initial tells no case)."""
+    word capitalised, as answers are written (a misread initial tells no case). An
+    OCR'd answer read all in lower case is capitalised too: blur makes a "Y" a "y"
+    ("ya" on photos), and answers are not printed in lower case."""
     stripped = LABEL_PUNCT.sub("", read).strip()
-    if stripped.lower() == word:
+    if stripped.lower() == word and not (ocr and stripped.islower()):
         return stripped
     return word.capitalize()
 
@@ -594,7 +596,7 @@ def _label_pieces(
                 boxes[-1][2],
                 max(b[3] for b in boxes),
             )
-            return [i for i, _ in run[:k]], _label_text(joined, word), box
+            return [i for i, _ in run[:k]], _label_text(joined, word, ocr=True), box
     return None
 
 
@@ -636,7 +638,7 @@ def _label_candidates(words: list[tuple[int, Word]]) -> list[tuple[list[int], st
                 continue
         word = _label_word(w.text, ocr=w.conf is not None)
         if word is not None:
-            out.append(([i], _label_text(w.text, word), w.bbox))
+            out.append(([i], _label_text(w.text, word, w.conf is not None), w.bbox))
     return out
 
 

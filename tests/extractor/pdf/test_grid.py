@@ -465,3 +465,11 @@ def test_ocr_answers_read_with_a_look_alike_initial():
     assert _label_word("v", ocr=True) is None  # an arrowhead reads "v": never an answer
     assert _label_word("vk", ocr=True) is None
     assert _label_word("va", ocr=False) is None  # a text layer says what it says
+
+
+def test_an_ocr_answer_read_in_lower_case_is_written_as_answers_are():
+    from extractor.grid import _label_text
+
+    assert _label_text("ya", "ya", ocr=True) == "Ya"  # a blurred Y read as y
+    assert _label_text("TIDAK", "tidak", ocr=True) == "TIDAK"  # capitals stay
+    assert _label_text("ya", "ya") == "ya"  # a text layer says what it says
