@@ -22,9 +22,9 @@ import numpy as np
 
 #: Colour ink: saturation (max-min)/max above this and brightest channel above INK_DARK.
 INK_SATURATION, INK_DARK = 0.35, 100
-#: Solid colour (a shaded table row) is coloured across at least this (inches) once gaps
-#: up to FILL_GAP_IN (print on it) are closed; found at about FILL_DPI.
-FILL_MIN_IN, FILL_GAP_IN, FILL_DPI = 0.12, 0.06, 75
+#: The paper's colour under a photo (:func:`white_balanced`): a closing this wide
+#: (inches; wider than any stroke), at about PAPER_DPI.
+PAPER_CLOSE_IN, PAPER_DPI = 0.12, 75
 #: Ink touching the image edge and longer than this share of a side is a scan border.
 BORDER_SHARE = 0.3
 #: Threshold offset of the adaptive binarisation (grey levels below the local mean).
@@ -53,64 +53,47 @@ def to_gray(pixels: np.ndarray, dpi: float | None = None) -> np.ndarray:
     channel above ``INK_DARK``), such as a ballpoint signature, becomes paper. Black print
     under a stamp stays dark and is kept.
 
-    Solid colour areas (a table's shaded header rows, with ``dpi`` given) are left at
-    their brightest channel instead: black print on an orange fill, blurred in a photo,
-    mixes into pixels as coloured as the fill, and bleaching them hollowed "Dasar Hukum"
-    out. The fill itself is light there and the light flattening turns it into paper.
+    With ``dpi`` (photos), what is colour is judged against the paper's own colour
+    around it (:func:`white_balanced`): black print on an orange-shaded table row,
+    blurred into pixels as coloured as the fill, or tinted by a warm lamp, was bleached
+    hollow. The gray itself is still the brightest channel.
     """
     if pixels.ndim == 2:
         return pixels
+    hi, coloured = _brightest_and_coloured(pixels)
+    if dpi:
+        # the gray stays the brightest channel; only what counts as colour changes
+        _, coloured = _brightest_and_coloured(white_balanced(pixels, dpi))
+    return cv2.max(hi, coloured)
+
+
+def _brightest_and_coloured(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The brightest channel, and where the colour is ink's (255)."""
     r, g, b = cv2.split(np.ascontiguousarray(pixels))
     hi = cv2.max(cv2.max(r, g), b)
     lo = cv2.min(cv2.min(r, g), b)
     spread = cv2.subtract(hi, lo)
     # colour where spread > INK_SATURATION * hi and hi > INK_DARK, in 8 bits: the whole
     # spread that is no colour, looked up per brightest-channel level (255 never exceeded)
-    coloured = cv2.compare(spread, cv2.LUT(hi, _colour_floor()), cv2.CMP_GT)
-    if dpi:
-        fills = colour_fills(coloured, dpi)
-        if fills.any():
-            _whiten_fills(hi, fills, dpi)
-            coloured = cv2.bitwise_and(coloured, cv2.bitwise_not(fills))
-    return cv2.max(hi, coloured)
+    return hi, cv2.compare(spread, cv2.LUT(hi, _colour_floor()), cv2.CMP_GT)
 
 
-def _whiten_fills(gray: np.ndarray, fills: np.ndarray, dpi: float) -> None:
-    """Divide a gray image by the fill's own level inside solid colour areas, so the
-    fill turns paper-white with its print left dark (the page's light flattening
-    afterwards sees no band edges to read as rules). In place."""
-    x, y, w, h = cv2.boundingRect(fills)
-    k = max(3, round(2 * FILL_GAP_IN * dpi) | 1)
-    pad = k
-    x0, y0 = max(0, x - pad), max(0, y - pad)
-    x1, y1 = min(gray.shape[1], x + w + pad), min(gray.shape[0], y + h + pad)
-    part = gray[y0:y1, x0:x1]
-    # the fill's level: print and rules closed over (they are thinner than k)
-    level = cv2.morphologyEx(part, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
-    flat = cv2.divide(part, np.maximum(level, 1), scale=255)
-    inside = fills[y0:y1, x0:x1] > 0
-    part[inside] = flat[inside]
-
-
-def colour_fills(coloured: np.ndarray, dpi: float) -> np.ndarray:
-    """The solid areas of a colour mask (255 inside), print inside them included: what
-    is coloured across ``FILL_MIN_IN`` both ways once letter-sized gaps are closed.
-    Stamps and signatures are strokes, far thinner. Found at about ``FILL_DPI``."""
-    factor = max(1, int(dpi // FILL_DPI))
-    small = cv2.resize(
-        coloured,
-        (coloured.shape[1] // factor, coloured.shape[0] // factor),
-        interpolation=cv2.INTER_AREA,
-    )
-    sdpi = dpi / factor
-    solid = cv2.compare(small, 127, cv2.CMP_GT)
-    gap = max(3, round(FILL_GAP_IN * sdpi) | 1)
-    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
-    core = max(3, round(FILL_MIN_IN * sdpi) | 1)
-    solid = cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((core, core), np.uint8))
-    return cv2.resize(
-        solid, (coloured.shape[1], coloured.shape[0]), interpolation=cv2.INTER_NEAREST
-    )
+def white_balanced(pixels: np.ndarray, dpi: float) -> np.ndarray:
+    """Each channel divided by the paper's own colour around it: a lamp's warm cast and a
+    table row's pale fill turn white, black print tinted by them turns neutral gray, and
+    only ink coloured against its own paper (a stamp, a ballpoint) stays coloured. (Print
+    under a warm cast read (121, 107, 76): coloured by ``INK_SATURATION`` and bleached,
+    hollowing every bold header word of a photo.) The paper's colour is a closing wider
+    than any stroke, at about ``PAPER_DPI``, blurred."""
+    h, w = pixels.shape[:2]
+    factor = max(1, int(dpi // PAPER_DPI))
+    # every factor-th pixel: the closing takes the print out and the blur the noise
+    small = np.ascontiguousarray(pixels[::factor, ::factor])
+    k = max(3, round(PAPER_CLOSE_IN * dpi / factor) | 1)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), k / 2)
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(np.ascontiguousarray(pixels), paper, scale=255)  # x / 0 is 0
 
 
 @cache

