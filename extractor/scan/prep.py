@@ -22,7 +22,7 @@ import numpy as np
 
 #: Colour ink: saturation (max-min)/max above this and brightest channel above INK_DARK.
 INK_SATURATION, INK_DARK = 0.35, 100
-#: The paper's colour under a photo (:func:`white_balanced`): a closing this wide
+#: The paper's colour under a photo (:func:`paper_colour`): a closing this wide
 #: (inches; wider than any stroke), at about PAPER_DPI.
 PAPER_CLOSE_IN, PAPER_DPI = 0.12, 75
 #: Ink touching the image edge and longer than this share of a side is a scan border.
@@ -54,46 +54,60 @@ def to_gray(pixels: np.ndarray, dpi: float | None = None) -> np.ndarray:
     under a stamp stays dark and is kept.
 
     With ``dpi`` (photos), what is colour is judged against the paper's own colour
-    around it (:func:`white_balanced`): black print on an orange-shaded table row,
+    around it (:func:`paper_colour`): black print on an orange-shaded table row,
     blurred into pixels as coloured as the fill, or tinted by a warm lamp, was bleached
     hollow. The gray itself is still the brightest channel.
     """
     if pixels.ndim == 2:
         return pixels
-    hi, coloured = _brightest_and_coloured(pixels)
-    if dpi:
-        # the gray stays the brightest channel; only what counts as colour changes
-        _, coloured = _brightest_and_coloured(white_balanced(pixels, dpi))
-    return cv2.max(hi, coloured)
-
-
-def _brightest_and_coloured(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The brightest channel, and where the colour is ink's (255)."""
-    r, g, b = cv2.split(np.ascontiguousarray(pixels))
+    pixels = np.ascontiguousarray(pixels)
+    r, g, b = cv2.split(pixels)
     hi = cv2.max(cv2.max(r, g), b)
     lo = cv2.min(cv2.min(r, g), b)
     spread = cv2.subtract(hi, lo)
     # colour where spread > INK_SATURATION * hi and hi > INK_DARK, in 8 bits: the whole
     # spread that is no colour, looked up per brightest-channel level (255 never exceeded)
-    return hi, cv2.compare(spread, cv2.LUT(hi, _colour_floor()), cv2.CMP_GT)
+    coloured = cv2.compare(spread, cv2.LUT(hi, _colour_floor()), cv2.CMP_GT)
+    if dpi:
+        # the gray stays the brightest channel; what counts as colour is asked again of
+        # the few coloured pixels, against their paper
+        _against_paper(pixels, coloured, dpi)
+    return cv2.max(hi, coloured)
 
 
-def white_balanced(pixels: np.ndarray, dpi: float) -> np.ndarray:
-    """Each channel divided by the paper's own colour around it: a lamp's warm cast and a
-    table row's pale fill turn white, black print tinted by them turns neutral gray, and
-    only ink coloured against its own paper (a stamp, a ballpoint) stays coloured. (Print
-    under a warm cast read (121, 107, 76): coloured by ``INK_SATURATION`` and bleached,
-    hollowing every bold header word of a photo.) The paper's colour is a closing wider
-    than any stroke, at about ``PAPER_DPI``, blurred."""
-    h, w = pixels.shape[:2]
+def _against_paper(pixels: np.ndarray, coloured: np.ndarray, dpi: float) -> None:
+    """Clear from ``coloured`` the pixels that are no colour against the paper around
+    them (:func:`paper_colour`), in place."""
+    ys, xs = np.nonzero(coloured)
+    if ys.size == 0:
+        return
+    paper, factor = paper_colour(pixels, dpi)
+    py = np.minimum(ys // factor, paper.shape[0] - 1)
+    px = np.minimum(xs // factor, paper.shape[1] - 1)
+    balanced = np.minimum(
+        pixels[ys, xs].astype(np.float32) * 255.0 / np.maximum(paper[py, px], 1), 255.0
+    )
+    hi, lo = balanced.max(axis=1), balanced.min(axis=1)
+    still = (hi - lo > INK_SATURATION * hi) & (hi > INK_DARK)
+    coloured[ys[~still], xs[~still]] = 0
+
+
+def paper_colour(pixels: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
+    """The paper's colour around each point of a photo, at every ``factor``-th pixel
+    (about ``PAPER_DPI``), and that factor: a closing wider than any stroke, blurred.
+
+    Judged against it, a lamp's warm cast and a table row's pale or orange fill are no
+    colour, and black print tinted by them is neutral; only ink coloured against its own
+    paper (a stamp, a ballpoint) stays coloured. (Print under a warm cast read (121,
+    107, 76): coloured by ``INK_SATURATION`` and bleached, hollowing every bold header
+    word of a photo.)
+    """
     factor = max(1, int(dpi // PAPER_DPI))
     # every factor-th pixel: the closing takes the print out and the blur the noise
     small = np.ascontiguousarray(pixels[::factor, ::factor])
     k = max(3, round(PAPER_CLOSE_IN * dpi / factor) | 1)
     paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
-    paper = cv2.GaussianBlur(paper, (0, 0), k / 2)
-    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
-    return cv2.divide(np.ascontiguousarray(pixels), paper, scale=255)  # x / 0 is 0
+    return cv2.blur(paper, (k, k)), factor
 
 
 @cache
