@@ -3,7 +3,8 @@
 Order (each step measured on damaged renders, see ``shared/docs/extraction-notes.md`` §3.5):
 
 1. :func:`to_gray` drops saturated colour (blue/red stamps, ballpoint signatures) by taking
-   the brightest channel, so coloured ink turns light while black print stays black.
+   the brightest channel, so coloured ink turns light while black print stays black;
+   colour is judged against the paper's own colour (a warm lamp, a shaded table row).
 2. :func:`find_page` / :func:`warp_page`: a phone photo shows the sheet as a bright
    quadrilateral on a darker desk; it is cut out and perspective-corrected.
 3. :func:`flatten_light` divides by a blurred background estimate, so uneven lamp light
@@ -53,7 +54,7 @@ def to_gray(pixels: np.ndarray, dpi: float | None = None) -> np.ndarray:
     channel above ``INK_DARK``), such as a ballpoint signature, becomes paper. Black print
     under a stamp stays dark and is kept.
 
-    With ``dpi`` (photos), what is colour is judged against the paper's own colour
+    With ``dpi`` (a colour page), what is colour is judged against the paper's own colour
     around it (:func:`paper_colour`): black print on an orange-shaded table row,
     blurred into pixels as coloured as the fill, or tinted by a warm lamp, was bleached
     hollow. The gray itself is still the brightest channel.

@@ -18,7 +18,10 @@ offpage       0.7–0.9     1 / 1 / small (home plate pointing down)
 
 Arrows: arrowheads are the only solid blobs thicker than a stroke (an opening
 with a ~2-pt disc removes every line and glyph); each is followed back along the
-connector strokes (rules and symbol outlines removed) to the farthest point.
+connector strokes (rules and symbol outlines removed) to the farthest point. Heads of
+one merged stroke share its sources by the exits each symbol has (:func:`_share_exits`);
+a head with no level or upright line behind it may end a straight slanted connector
+between two symbols (:func:`_slanted_arrows`).
 """
 
 from __future__ import annotations
@@ -373,7 +376,7 @@ def _geodesic_path(
     ``found`` (filled when given, with ``avoid``): for each of ``sources`` with a stroke
     end in it, the farthest such end's distance; under key -1, the source the path was
     taken from (-1 when none). ``prefer``: take the path from that source's farthest
-    end, when it has one (see :func:`_assign_sources`).
+    end, when it has one (see :func:`_share_exits`).
     """
     h, w = mask.shape
     dist = np.full((h, w), -1, np.float32)
