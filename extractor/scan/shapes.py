@@ -106,6 +106,12 @@ CROSS_ARM_PT = 4
 #: head cut away), within this reach of its head (points), and at least this many
 #: degrees off level and upright (those are traced as lines).
 SLANT_MIN_PT, SLANT_MAX_PT, SLANT_MIN_DEG = 8.0, 60.0, 10.0
+#: A box's outline may have lost this much (points) of one side (a photo's worn print):
+#: holes are looked for again with gaps this wide closed (see find_shapes), and taken
+#: only as boxes a step's size (width, height in points; corpus boxes are 33 × 19) clear
+#: of every symbol found (a connector closed into a small box above an off-page symbol).
+WIDE_GAP_PT = 4.0
+WIDE_BOX_MIN_PT = (24.0, 12.0)
 #: Inner interiors darker than this mean gray are filled symbols.
 FILLED_GRAY = 200
 
@@ -228,6 +234,57 @@ def find_shapes(
     past its side) stays a symbol.
     """
     close = max(3, round(dpi / 100) + 2)  # bridges worn-toner gaps in outlines
+    found = _closed_symbols(ink, hmask, vmask, gray, dpi, rules, close)
+    # a box whose side lost a wider piece (a photo's worn outline): closed harder, and
+    # taken where no symbol was found (rectangles only: a closing this wide rounds
+    # nothing else into a step's symbol)
+    wide = pt(WIDE_GAP_PT, dpi)
+    if wide > close:
+        apart = pt(TIP_REACH_PT, dpi)
+        min_w, min_h = pt(WIDE_BOX_MIN_PT[0], dpi), pt(WIDE_BOX_MIN_PT[1], dpi)
+        found += [
+            s
+            for s in _closed_symbols(ink, hmask, vmask, gray, dpi, rules, wide)
+            if s.kind == "process"
+            and s.box[2] - s.box[0] >= min_w
+            and s.box[3] - s.box[1] >= min_h
+            and not any(_overlap(s.box, o.box, apart) for o in found)
+        ]
+    # an outline drawn twice (double line, shadow) leaves nested holes: keep the outer one
+    return [
+        s
+        for s in found
+        if not any(
+            o is not s
+            and o.box[0] <= s.box[0]
+            and o.box[1] <= s.box[1]
+            and o.box[2] >= s.box[2]
+            and o.box[3] >= s.box[3]
+            for o in found
+        )
+    ]
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int], margin: int) -> bool:
+    """Whether two boxes come within ``margin`` px of each other."""
+    return (
+        a[0] < b[2] + margin
+        and b[0] < a[2] + margin
+        and a[1] < b[3] + margin
+        and b[1] < a[3] + margin
+    )
+
+
+def _closed_symbols(
+    ink: np.ndarray,
+    hmask: np.ndarray,
+    vmask: np.ndarray,
+    gray: np.ndarray,
+    dpi: float,
+    rules: np.ndarray | None,
+    close: int,
+) -> list[PxShape]:
+    """The symbols whose holes show once gaps up to ``close`` px are closed."""
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((close, close), np.uint8))
     contours, hierarchy = cv2.findContours(closed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     if hierarchy is None:
@@ -259,19 +316,7 @@ def find_shapes(
             continue  # a rectangle with a rule through its side is a cell (or part of one)
         filled = float(gray[y : y + h, x : x + w].mean()) < FILLED_GRAY
         found.append(PxShape(kind, box, filled, contour))
-    # an outline drawn twice (double line, shadow) leaves nested holes: keep the outer one
-    return [
-        s
-        for s in found
-        if not any(
-            o is not s
-            and o.box[0] <= s.box[0]
-            and o.box[1] <= s.box[1]
-            and o.box[2] >= s.box[2]
-            and o.box[3] >= s.box[3]
-            for o in found
-        )
-    ]
+    return found
 
 
 def shape_rings(shapes: list[PxShape], shape: tuple[int, int], grow_px: int) -> np.ndarray:
