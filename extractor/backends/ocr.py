@@ -342,9 +342,8 @@ def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:
     s = 72.0 / dpi
     out = []
     for w in px_words:
-        if not any(ch.isalnum() for ch in w.text) and w.conf < JUNK_CONF:
-            continue
-        if w.height * s < MIN_WORD_HEIGHT_PT and any(ch.isalnum() for ch in w.text):
+        alnum = any(ch.isalnum() for ch in w.text)
+        if (not alnum and w.conf < JUNK_CONF) or (alnum and w.height * s < MIN_WORD_HEIGHT_PT):
             continue
         text = normalise.normalise_word(w.text)
         box = (w.left * s, w.top * s, (w.left + w.width) * s, (w.top + w.height) * s)

@@ -116,6 +116,10 @@ WIDE_BOX_MIN_PT = (24.0, 12.0)
 FILLED_GRAY = 200
 
 
+#: A box in px: (x0, y0, x1, y1).
+Box = tuple[int, int, int, int]
+
+
 @dataclass
 class PxShape:
     """A classified symbol: kind, interior box in px (x0, y0, x1, y1), fill, interior mask."""
@@ -265,7 +269,7 @@ def find_shapes(
     ]
 
 
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int], margin: int) -> bool:
+def _overlap(a: Box, b: Box, margin: int) -> bool:
     """Whether two boxes come within ``margin`` px of each other."""
     return (
         a[0] < b[2] + margin
@@ -599,16 +603,17 @@ def find_arrows(
     # (see _slanted_arrows)
     loose = [h for h, t in zip(heads, touching, strict=True) if not t]
     heads = [h for h, t in zip(heads, touching, strict=True) if t]
+    # rules and symbol outlines, grown, are cut out of every connector
+    grow = max(2, pt(1.0, dpi))
+    rules = cv2.dilate(rules, np.ones((2 * grow + 1,) * 2, np.uint8))
+    rings = shape_rings(shapes, ink.shape, grow + pt(1.5, dpi))
     if not heads:
-        return _slanted_arrows(loose, ink, rules, shapes, dpi)
+        return _slanted_arrows(loose, ink, rules, rings, shapes, dpi)
     head_mask = np.zeros_like(ink)
     cv2.drawContours(head_mask, heads, -1, 255, thickness=cv2.FILLED)
     head_mask = cv2.bitwise_and(cv2.dilate(head_mask, np.ones((5, 5), np.uint8)), ink)
     strokes = cv2.bitwise_or(strokes, head_mask)
-    grow = max(2, pt(1.0, dpi))
-    rules = cv2.dilate(rules, np.ones((2 * grow + 1,) * 2, np.uint8))
     strokes[rules > 0] = 0
-    rings = shape_rings(shapes, ink.shape, grow + pt(1.5, dpi))
     strokes[rings > 0] = 0
     drawn = strokes.copy()
     # connectors cross rules: bridge the gaps the erased rules left (widest erased band + margin)
@@ -688,17 +693,13 @@ def find_arrows(
     results = _share_exits([trace(h) for h in heads], heads, shapes, trace)
     arrows = [r.points for r in results if r.points is not None]
     used = [r.label for r in results if r.points is not None]
-    traced = [h for h, r in zip(heads, results, strict=True) if r.points is not None]
     # only strokes that are part of an arrow are connectors (others may be glyph bars)
     keep = np.isin(labels, used).astype(np.uint8) * 255
     keep = cv2.resize(keep, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
     connectors = cv2.bitwise_and(drawn, cv2.dilate(keep, np.ones((step, step), np.uint8)))
-    untraced = loose + [h for h in heads if not any(h is t for t in traced)]
-    slanted, slanted_px = _slanted_arrows(untraced, ink, rules, shapes, dpi, rings)
+    untraced = loose + [h for h, r in zip(heads, results, strict=True) if r.points is None]
+    slanted, slanted_px = _slanted_arrows(untraced, ink, rules, rings, shapes, dpi)
     return arrows + slanted, cv2.bitwise_or(connectors, slanted_px)
-
-
-Box = tuple[int, int, int, int]
 
 
 @dataclass
@@ -781,9 +782,9 @@ def _slanted_arrows(
     heads: list[np.ndarray],
     ink: np.ndarray,
     rules: np.ndarray,
+    rings: np.ndarray,
     shapes: list[PxShape],
     dpi: float,
-    rings: np.ndarray | None = None,
 ) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
     """Straight slanted connectors from one symbol to another (tail first, tip last),
     and their pixels.
@@ -793,7 +794,7 @@ def _slanted_arrows(
     never sees it. A head with no such line behind it is taken as one when the ink
     joined to it, rules and symbol outlines cut away, is one thin straight slanted
     stroke (``SLANT_*``) that leaves another symbol and whose head points into a symbol.
-    ``rules``: the rules' mask, grown as the tracer cuts them.
+    ``rules`` and ``rings``: the rules and symbol outlines, grown as the tracer cuts them.
     """
     mask = np.zeros_like(ink)
     if not heads or not shapes:
@@ -801,8 +802,6 @@ def _slanted_arrows(
     reach, thick = pt(TIP_REACH_PT, dpi), pt(MAX_LINE_THICK_PT, dpi)
     span = pt(SLANT_MAX_PT, dpi)
     h, w = ink.shape
-    if rings is None:
-        rings = shape_rings(shapes, ink.shape, max(2, pt(1.0, dpi)) + pt(1.5, dpi))
     arrows: list[list[tuple[float, float]]] = []
     for head in heads:
         bx, by, bw, bh = cv2.boundingRect(head)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from extractor.fields.durations import parse_duration
 from extractor.fields.jabatan import title_words
 from extractor.layout import Cell, CellShape, Table
@@ -210,8 +212,6 @@ def page_columns(first: Columns, repeated: Columns) -> dict[int, int] | None:
         return None
     if all(getattr(repeated, k) is None for k in ("requirements", "time", "output")):
         return None
-    from rapidfuzz import fuzz
-
     out: dict[int, int] = {}
     for key in _KEYED:
         here, there = getattr(repeated, key), getattr(first, key)

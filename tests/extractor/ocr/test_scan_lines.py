@@ -37,6 +37,25 @@ def _box_into_offpage(
     return gray
 
 
+def _the_one_arrow(gray: np.ndarray) -> tuple[tuple[float, float], tuple[float, float], np.ndarray]:
+    """Tail, tip and connector mask of the one arrow on a page of a step's box and an
+    off-page symbol (:func:`_box_into_offpage`)."""
+    ink, _, _, found = _symbols(gray)
+    assert sorted(s.kind for s in found) == ["offpage", "process"]
+    arrows, strokes = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
+    assert len(arrows) == 1
+    return arrows[0][0], arrows[0][-1], strokes
+
+
+def _arrows_without(gray: np.ndarray, box: tuple[slice, slice]) -> list:
+    """The arrows of that page once the step's box (``box``) is painted out."""
+    gray = gray.copy()
+    gray[box] = 255
+    ink, _, _, found = _symbols(gray)
+    assert [s.kind for s in found] == ["offpage"]
+    return shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0]
+
+
 def _symbols(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, list]:
     """A drawn page's ink, its rule-long line masks and the symbols found on it."""
     ink = _ink(gray)
@@ -277,18 +296,11 @@ def test_a_step_into_a_small_off_page_connector_below_it_is_linked():
     # whose interior is 13 pt across: smaller than any step's symbol)
     head = [(666, 340), (694, 340), (680, 362)]
     gray = _box_into_offpage((600, 200, 760, 290), ((680, 292), (680, 342)), head, (650, 364))
-    ink, hmask, vmask, found = _symbols(gray)
-    assert sorted(s.kind for s in found) == ["offpage", "process"]
-    arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
-    assert len(arrows) == 1
-    (tx, ty), (hx, hy) = arrows[0][0], arrows[0][-1]
+    (tx, ty), (hx, hy), _ = _the_one_arrow(gray)
     assert abs(tx - 680) < 15 and 285 < ty < 330  # from the box's foot ...
     assert abs(hx - 680) < 15 and 350 < hy < 372  # ... into the off-page symbol
     # a stroke as short with no symbol above it (a glyph's stem) is no arrow
-    gray[195:320, 595:765] = 255
-    ink = _ink(gray)
-    found = [s for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI) if s.kind == "offpage"]
-    assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == []
+    assert _arrows_without(gray, (slice(195, 320), slice(595, 765))) == []
 
 
 def test_a_long_line_near_a_tip_is_found_in_its_window_as_on_the_whole_page():
@@ -324,19 +336,12 @@ def test_a_slanted_connector_into_an_off_page_symbol_beside_the_step_is_linked()
     # beside and below it (no level or upright run anywhere on the way)
     head = [(671, 343), (681, 329), (692, 347)]  # tip (692, 347)
     gray = _box_into_offpage((500, 200, 660, 290), ((612, 293), (676, 336)), head, (665, 356))
-    ink, hmask, vmask, found = _symbols(gray)
-    assert sorted(s.kind for s in found) == ["offpage", "process"]
-    arrows, strokes = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
-    assert len(arrows) == 1
-    (tx, ty), (hx, hy) = arrows[0][0], arrows[0][-1]
+    (tx, ty), (hx, hy), strokes = _the_one_arrow(gray)
     assert 595 < tx < 630 and 285 < ty < 310  # from the box's foot ...
     assert 680 < hx < 700 and 340 < hy < 362  # ... into the off-page symbol
     assert strokes[310:330, 630:660].any()  # erased before OCR like any connector
     # the same stroke with no symbol at its tail (a slash in text) is no arrow
-    gray[195:296, 495:665] = 255
-    ink = _ink(gray)
-    found = [s for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI) if s.kind == "offpage"]
-    assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == []
+    assert _arrows_without(gray, (slice(195, 296), slice(495, 665))) == []
 
 
 def _arrow_head(gray: np.ndarray, tip: tuple[int, int], direction: str) -> None:
