@@ -223,3 +223,12 @@ def test_worker_timeout_fails_only_that_document(
         assert fine["ok"] is True and fine["summary"]
     finally:
         pool.close()
+
+
+def test_the_flowchart_answers_are_labelled_in_the_reader_s_language():
+    # the PDF's flowchart labels unlabelled decision exits with these ("yes" unquoted in
+    # ui.yml was a boolean key, and the flowchart said "yes" in both languages)
+    from api.i18n import t
+
+    assert (t("yes"), t("no")) == ("Ya", "Tidak")
+    assert (t("yes", "en"), t("no", "en")) == ("Yes", "No")
