@@ -99,6 +99,9 @@ FUZZY_LABEL_LEN = 2
 LABEL_PREFIX_SHARE = 0.4
 #: ... and, with its initial's look-alike undone, has this many letters after it.
 LOOKALIKE_NEAR_LEN = 3
+#: An OCR'd piece beside a decision this long or longer may be the end of an answer
+#: ("jak" of tidak).
+ANSWER_END_LEN = 3
 #: A connector label is a line of small print: a "word" taller than this (points) is a
 #: blot OCR read as one ("No" 31 pt tall, read off a signature's scrawl).
 LABEL_MAX_HEIGHT = 16.0
@@ -668,6 +671,7 @@ def _edges(
     candidates = _label_candidates([(i, page.words[i]) for i in sorted(free_words)])
     used = _label_edges(by_arrow, arrows, shapes, candidates)
     _label_lone_exits(edges, shapes, candidates, used)
+    _label_exits_by_pieces(edges, shapes, [(i, page.words[i]) for i in sorted(free_words)], used)
     return edges, used
 
 
@@ -715,21 +719,98 @@ def _label_lone_exits(
     on a scan, a loop-back is traced from wherever its pixels lead, which may be the
     forward connector's trunk, away from the answer written at its real exit."""
     for shape in shapes:
-        if shape.kind != "decision" or shape.bbox is None:
+        lone = _lone_exit(shape, edges)
+        if lone is None or shape.bbox is None or None in lone[1]:
             continue
-        exits = [e for e in edges if e.source == shape.id]
-        bare = [e for e in exits if e.label is None]
-        answers = {branch_label(e.label) for e in exits if e.label}
-        if len(exits) != 2 or len(bare) != 1 or None in answers:
-            continue
+        bare, answers = lone
         for idx, text, box in candidates:
             answer = branch_label(text)
             if used.intersection(idx) or answer is None or answer in answers:
                 continue
             if point_box_distance(*centre(box), shape.bbox) <= LABEL_REACH + (box[2] - box[0]) / 2:
-                bare[0].label = text
+                bare.label = text
                 used.update(idx)
                 break
+
+
+def _lone_exit(shape: CellShape, edges: list[Edge]) -> tuple[Edge, set[str | None]] | None:
+    """A decision's unlabelled exit when it has two and the other is labelled, with the
+    answers of the labelled (``branch_label``: None for a label of no known answer)."""
+    if shape.kind != "decision" or shape.bbox is None:
+        return None
+    exits = [e for e in edges if e.source == shape.id]
+    bare = [e for e in exits if e.label is None]
+    if len(exits) != 2 or len(bare) != 1:
+        return None
+    return bare[0], {branch_label(e.label) for e in exits if e.label}
+
+
+def _label_exits_by_pieces(
+    edges: list[Edge], shapes: list[CellShape], words: list[tuple[int, Word]], used: set[int]
+) -> None:
+    """A decision's one unlabelled exit, its other answer read, takes that answer from
+    an OCR'd piece of it written beside the decision (:func:`_answer_piece`): blur and
+    an erased column rule leave "Tk", "Td" or "n Tak" of a "Tidak" whose "Ya" was read.
+    Nothing is taken without such a piece: an exit left unlabelled in print stays so."""
+    for shape in shapes:
+        lone = _lone_exit(shape, edges)
+        if lone is None or shape.bbox is None or None in lone[1]:
+            continue
+        bare, answers = lone
+        wanted = [v for v in _single_word_labels() if branch_label(v) not in (*answers, None)]
+        small = [
+            (i, w)
+            for i, w in words
+            if i not in used and w.conf is not None and w.bbox[3] - w.bbox[1] <= LABEL_MAX_HEIGHT
+        ]
+        found: list[tuple[float, list[int], str]] = []
+        for i, w in small:
+            dist = point_box_distance(*centre(w.bbox), shape.bbox)
+            if dist > LABEL_REACH + (w.bbox[2] - w.bbox[0]) / 2:
+                continue
+            # alone, or with the piece that goes on from it on its line, even where
+            # their boxes overlap ("Tidy" "k")
+            after = [
+                (j, v)
+                for j, v in small
+                if j != i and _same_line(w, v) and abs(v.bbox[0] - w.bbox[2]) <= LABEL_PIECE_GAP
+            ]
+            pieces = [([i], w.text), *(([i, j], w.text + v.text) for j, v in after)]
+            for idx, text in pieces:
+                # a word's end is a piece alone ("n" "lak": lak, not "nlak" of ditolak)
+                if (word := _answer_piece(text, wanted, ending=len(idx) == 1)) is not None:
+                    found.append((dist, idx, word))
+        if found:
+            _, idx, word = min(found, key=lambda f: (f[0], -len(f[1])))
+            bare.label = word.capitalize()
+            used.update(idx)
+
+
+def _answer_piece(text: str, words: Sequence[str], ending: bool = True) -> str | None:
+    """The first of ``words`` (label words, lower case) an OCR'd ``text`` can be a
+    piece of: the same initial (a look-alike undone: "¥i"), and its letters in the
+    word's order ("Tk", "Td", "Tak" of tidak), or one letter off it ("yi" of ya); two
+    letters at least. Or (``ending``), ``ANSWER_END_LEN`` letters or more, one letter off
+    the word's end ("jak", "lak" of tidak)."""
+    raw = text.strip().lower()
+    initial = _label_initials().get(raw[:1], raw[:1])
+    form = initial + LABEL_PUNCT.sub("", raw[1:]).replace(" ", "")
+    if len(form) < FUZZY_LABEL_LEN or not form.isalpha():
+        return None
+    for word in words:
+        if word[0] == form[0]:
+            rest = iter(word[1:])
+            if all(ch in rest for ch in form[1:]) or Levenshtein.distance(form, word) == 1:
+                return word
+        # or the word's end, a letter off, its start lost: the "Ti" of a "Tidak" read as
+        # "n" apart from "jak"
+        if (
+            ending
+            and ANSWER_END_LEN <= len(form) < len(word)
+            and Levenshtein.distance(form, word[-len(form) :]) <= 1
+        ):
+            return word
+    return None
 
 
 def _start_at_passed_box(

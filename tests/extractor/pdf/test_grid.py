@@ -473,3 +473,63 @@ def test_an_ocr_answer_read_in_lower_case_is_written_as_answers_are():
     assert _label_text("ya", "ya", ocr=True) == "Ya"  # a blurred Y read as y
     assert _label_text("TIDAK", "tidak", ocr=True) == "TIDAK"  # capitals stay
     assert _label_text("ya", "ya") == "ya"  # a text layer says what it says
+
+
+def test_a_piece_of_the_other_answer_beside_a_decision_labels_its_bare_exit():
+    # a photo: the "Ya" read, of "Tidak" only "Tk" (blur, and a column rule erased
+    # through it); the piece is far from the loop-back's path but beside the decision
+    page = _flowchart_page()
+    words = [w for w in page.words if w.text != "Tidak"]
+    page.words = [*words, Word(text="Tk", bbox=(404.0, 200.0, 411.0, 208.0), conf=64.0)]
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    # "Tak" of a "Ti|dak" cut by a rule; a look-alike initial of "Ya" ("¥i") likewise
+    page.words = [*words, Word(text="Tak", bbox=(404.0, 200.0, 413.0, 208.0), conf=48.0)]
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    # no piece, or a piece of the answer the other exit already gives, or a word that is
+    # no piece of either ("Tu": no u in tidak): the exit stays unlabelled
+    for text in ("Yk", "Tu", "Tx"):
+        page.words = [*words, Word(text=text, bbox=(404.0, 200.0, 411.0, 208.0), conf=80.0)]
+        assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page), text
+    # a text layer's words are what they say
+    page.words = [*words, Word(text="Tk", bbox=(404.0, 200.0, 411.0, 208.0), conf=None)]
+    assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
+
+
+def test_answer_pieces():
+    from extractor.grid import _answer_piece
+
+    no = ["tidak", "tolak", "salah"]
+    assert _answer_piece("Td", no) == "tidak"  # the first in file order that fits
+    assert _answer_piece("Tk", no) == "tidak"
+    assert _answer_piece("Tilak", no) == "tidak"  # a letter off
+    assert _answer_piece("Tu", no) is None
+    assert _answer_piece("k", no) is None  # one letter is no piece
+    assert _answer_piece("T1", no) is None  # digits are no letters of an answer
+    assert _answer_piece("¥i", ["ya", "yes"]) == "ya"  # look-alike initial, a letter off
+    assert _answer_piece("Ya", no) is None
+    assert _answer_piece("jak", no) == "tidak"  # "Ti" read apart as "n": the end is left
+    assert _answer_piece("lak", no) == "tidak"  # the commoner of tidak and tolak
+    assert _answer_piece("ak", no) is None  # too short an end
+    assert _answer_piece("jaa", no) is None
+    assert _answer_piece("nlak", ["tidak", "ditolak"], ending=False) is None  # "n" "lak"
+
+
+def test_answer_pieces_that_overlap_are_read_together():
+    # "Tidak" blurred into "Tidy" with a "k" whose box overlaps it: "Tidyk" is a letter off
+    page = _flowchart_page()
+    words = [w for w in page.words if w.text != "Tidak"]
+    tidy = Word(text="Tidy", bbox=(404.0, 200.0, 418.0, 208.0), conf=40.0)
+    k = Word(text="k", bbox=(416.0, 199.0, 419.0, 207.0), conf=67.0)
+    page.words = [*words, tidy, k]
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    page.words = [*words, tidy]
+    assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
+    # "Ti" read as "n" beside "lak": the end alone is Tidak, not "nlak" of Ditolak
+    n = Word(text="n", bbox=(404.0, 200.0, 409.0, 207.0), conf=81.0)
+    lak = Word(text="lak", bbox=(410.0, 201.0, 419.0, 208.0), conf=57.0)
+    page.words = [*words, n, lak]
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
