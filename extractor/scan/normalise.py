@@ -304,9 +304,19 @@ def normalise_word(text: str) -> str:
         fixed = fix_word(core)
     elif TOKEN_SEPARATORS.search(fixed):
         # the letter groups of a number ("440/117/SOK-Dinkes/2024": SDK)
-        parts = TOKEN_SEPARATORS.split(fixed)
+        parts = [_initial_i(p) for p in TOKEN_SEPARATORS.split(fixed)]
         fixed = "".join(fix_word(p) if p.isalpha() else p for p in parts)
     return f"{lead}{fixed}{trail}"
+
+
+def _initial_i(group: str) -> str:
+    """A letter group of a number whose capital I was read as a digit or a bar
+    ("700/012/1nsp/2023": Insp); no word of letters starts with a digit."""
+    roman = _lexicon()["roman"]
+    first, rest = group[:1], group[1:]
+    if len(rest) >= 2 and rest.isalpha() and not first.isalpha() and roman.get(first) == "I":
+        return "I" + rest
+    return group
 
 
 def normalise_ocr_text(text: str, field_kind: FieldKind = "text") -> str:

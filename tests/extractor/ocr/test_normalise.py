@@ -33,6 +33,10 @@ from extractor.scan.normalise import normalise_ocr_text, normalise_word
         ("Bidar.g", "Bidang"),  # a blurred n read as "r."
         ("SOTK", "SOTK"),  # no acronym of the list: left alone
         ("440/117/SOK-Dinkes/2024", "440/117/SDK-Dinkes/2024"),  # a number's letter groups
+        ("700/012/1nsp/2023", "700/012/Insp/2023"),  # an office code's I read as a digit
+        ("700/033/|TKAB/III/2022", "700/033/ITKAB/III/2022"),
+        ("12/1a/2020", "12/1a/2020"),  # too short to be a code: left alone
+        ("1nsp", "1nsp"),  # not in a number: not asked
         ("Sosiai", "Sosial"),  # work-unit words of role names (jabatan.yml unit_words)
         ("Pengotola", "Pengelola"),  # two confusions in a long word: o/e and t/l
         ("Pengolah", "Pengolah"),  # a known word is never touched
