@@ -27,6 +27,12 @@ photos, in colour) or, without a corpus, demo scans from ``corpus/scans.py``.
 ``--clock cpu`` counts CPU seconds (this process plus the Tesseract children it
 waited for) instead of wall time: steadier on a shared or throttled machine.
 
+Each side is also scored on what it read (corpus pages only): the share of the words
+the same page of the document's own PDF holds that its words hold too, compared as
+lower-case letters and digits (a word read twice counts once). The plain pass is the
+cost of reading a page, not of reading it as well: on a photo it reads the picture as
+it is, shadows and desk included.
+
 Targets (issue 4): page_geometry ≤ 1.2× the plain pass, ≤ 3 s per page median.
 """
 
@@ -35,6 +41,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -92,33 +99,68 @@ CLOCKS = {"wall": time.perf_counter, "cpu": _cpu}
 CLOCK = CLOCKS["wall"]
 
 
-def plain_tesseract(path: str, lang: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one ``tesseract <page> - tsv`` run."""
+def plain_tesseract(path: str, lang: str) -> tuple[float, float, list[str]]:
+    """Seconds, peak RSS (MiB) and words of one ``tesseract <page> - tsv`` run."""
     start = CLOCK()
     proc = subprocess.Popen(
         ["tesseract", path, "-", "-l", lang, "tsv"],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
+    out = proc.stdout.read() if proc.stdout else b""
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
-    return CLOCK() - start, usage.ru_maxrss / 1024
+    secs = CLOCK() - start
+    return secs, usage.ru_maxrss / 1024, _tsv_words(out.decode("utf-8", "replace"))
 
 
-def plain_api(img: np.ndarray, dpi: int, lang: str) -> float:
-    """Seconds of one plain in-process pass (PSM 3, Tesseract's own threshold) on ``img``."""
+def plain_api(img: np.ndarray, dpi: int, lang: str) -> tuple[float, list[str]]:
+    """Seconds and words of one plain in-process pass (PSM 3, Tesseract's own threshold)
+    on ``img``."""
     api = tessapi.engine(lang)
     if api is None:
         raise SystemExit("libtesseract cannot be loaded: use --floor cli")
     start = CLOCK()
-    api.tsv(img, 3, dpi)
-    return CLOCK() - start
+    tsv = api.tsv(img, 3, dpi)
+    return CLOCK() - start, _tsv_words(tsv)
 
 
-def ours(img: np.ndarray, dpi: int) -> float:
+def _tsv_words(tsv: str) -> list[str]:
+    rows = tessapi.parse_tsv(tsv)
+    return [t for t, c in zip(rows["text"], rows["conf"], strict=True) if t and float(c) >= 0]
+
+
+def ours(img: np.ndarray, dpi: int) -> tuple[float, list[str]]:
     start = CLOCK()
-    page_geometry(img, 1, dpi)
-    return CLOCK() - start
+    geom = page_geometry(img, 1, dpi)
+    return CLOCK() - start, [w.text for w in geom.words]
+
+
+def _token(word: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", word.lower())
+
+
+def reference_words(n: int, kind: str, index: int) -> list[set[str]] | None:
+    """The words of page ``index`` of each measured scan's own PDF (None without a
+    corpus)."""
+    import pdfplumber
+
+    found = sorted((ROOT / "corpus" / "sop").glob(f"*/scans/*.{kind}.pdf"))[:n]
+    if not found:
+        return None
+    out = []
+    for scan in found:
+        pdf = scan.parents[1] / (scan.name.split(".")[0] + ".pdf")
+        with pdfplumber.open(pdf) as doc:
+            words = doc.pages[index].extract_words() if index < len(doc.pages) else []
+        out.append({t for w in words if (t := _token(w["text"]))})
+    return out
+
+
+def words_read(reference: set[str], words: list[str]) -> float:
+    """Share of ``reference`` among ``words`` (as :func:`_token` compares them)."""
+    read = {_token(w) for w in words}
+    return len(reference & read) / len(reference) if reference else 1.0
 
 
 def ours_peak_mib(img: np.ndarray, dpi: int) -> float:
@@ -144,7 +186,10 @@ def main() -> None:
     global CLOCK
     CLOCK = CLOCKS[args.clock]
     images = pages(args.pages, args.dpi, args.kind, args.page_index)
+    reference = reference_words(args.pages, args.kind, args.page_index)
     ratios, t_ours, t_plain, rss_plain = [], [], [], []
+    read_ours: list[float] = []
+    read_plain: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, img in enumerate(images):
             path = str(Path(tmp) / f"page{i}.png")
@@ -153,15 +198,20 @@ def main() -> None:
                 page_geometry(img, 1, args.dpi)  # models loaded before anything is timed
             for _ in range(args.repeat):
                 if args.floor == "cli":
-                    secs, rss = plain_tesseract(path, args.lang)
+                    secs, rss, plain_words = plain_tesseract(path, args.lang)
                     rss_plain.append(rss)
                 else:
-                    secs = plain_api(img, args.dpi, args.lang)
-                mine = ours(img, args.dpi)
+                    secs, plain_words = plain_api(img, args.dpi, args.lang)
+                mine, my_words = ours(img, args.dpi)
                 t_plain.append(secs)
                 t_ours.append(mine)
                 ratios.append(mine / secs)
-                print(f"page {i + 1}: page_geometry {mine:.2f} s, plain tesseract {secs:.2f} s")
+                line = f"page {i + 1}: page_geometry {mine:.2f} s, plain tesseract {secs:.2f} s"
+                if reference is not None:
+                    read_ours.append(words_read(reference[i], my_words))
+                    read_plain.append(words_read(reference[i], plain_words))
+                    line += f"; words read {read_ours[-1]:.1%} / {read_plain[-1]:.1%}"
+                print(line)
     peak = ours_peak_mib(images[0], args.dpi)
     print()
     print(
@@ -171,6 +221,11 @@ def main() -> None:
     print(f"page_geometry   median {statistics.median(t_ours):.2f} s/page")
     print(f"plain tesseract median {statistics.median(t_plain):.2f} s/page ({args.floor})")
     print(f"ratio           median {statistics.median(ratios):.2f}×  (target ≤ 1.2×)")
+    if read_ours:
+        print(
+            f"words read      page_geometry {statistics.mean(read_ours):.1%}, "
+            f"plain tesseract {statistics.mean(read_plain):.1%} (mean share of the PDF's words)"
+        )
     print(f"peak memory: page_geometry {peak:.0f} MiB traced (Python/numpy; Tesseract runs")
     print("             in-process through its library, its own heap is not traced)")
     if rss_plain:
