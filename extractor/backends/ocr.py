@@ -87,6 +87,15 @@ JUNK_CONF = 50.0
 #: are the fringe of an erased rule ("a", "an", "nomnom" 2-3 px high along a shaded
 #: row's rules on a photo). The x-height of 6-pt print is 3 pt.
 MIN_WORD_HEIGHT_PT = 1.5
+#: A page reads upright when it has this many words of two letters or digits or more,
+#: read this surely on average. Measured: upright 300-dpi scans 95, the 75 corpus,
+#: held-out and never-scanned photo pages 78.8 and up; 24 pages turned 90 or 270 degrees
+#: 62-70 where 5 words or more were read, upside down 47-50. A page that does not is
+#: asked for its orientation (and kept as it is unless turned it reads better).
+UPRIGHT_WORDS, UPRIGHT_CONF = 5, 74.0
+#: Share of a page's height (the middle) read under each turn when orientation detection
+#: cannot tell the page's orientation.
+PROBE_BAND = 0.3
 #: Re-read a cell when its words' mean confidence is below this.
 REOCR_CONF = 70.0
 #: A cell holds print when it has this much ink (pt², after removing specks): a thin
@@ -351,6 +360,39 @@ def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:
     return out
 
 
+def _upright_words(words: list[tesseract.PxWord]) -> int:
+    """Words read as a page read the right way up reads them: two letters or digits or
+    more, ``UPRIGHT_CONF`` sure."""
+    return sum(1 for w in words if w.conf >= UPRIGHT_CONF and _alnum(w.text) >= 2)
+
+
+def _reads_upright(words: list[tesseract.PxWord]) -> bool:
+    """Whether the page pass read the page as an upright page reads: its words of two
+    letters or digits or more are ``UPRIGHT_CONF`` sure on average, and there are
+    ``UPRIGHT_WORDS`` of them. A page turned sideways gives a dozen words of debris read
+    at 55-70, one upside down two hundred read at 47-50."""
+    texts = [w for w in words if _alnum(w.text) >= 2]
+    return len(texts) >= UPRIGHT_WORDS and _mean_conf(texts) >= UPRIGHT_CONF
+
+
+def _probe_turn(work: PageWork, lang: str) -> int:
+    """The clockwise turn under which the middle band of the page (``PROBE_BAND`` of its
+    height, turned) reads as an upright page reads, the surest of those; 0 when none
+    does. For blurred photos, where Tesseract's orientation detection finds too few
+    characters to tell."""
+    best, best_conf = 0, UPRIGHT_CONF
+    for turn in (90, 180, 270):
+        turned = np.rot90(work.ocr_image, -(turn // 90))
+        h = turned.shape[0]
+        top = round(h * (1 - PROBE_BAND) / 2)
+        band = np.ascontiguousarray(turned[top : top + round(h * PROBE_BAND)])
+        words = tesseract.ocr_page(band, work.dpi, lang, soft=work.photo)
+        texts = [w for w in words if _alnum(w.text) >= 2]
+        if len(texts) >= UPRIGHT_WORDS and (conf := _mean_conf(texts)) >= best_conf:
+            best, best_conf = turn, conf
+    return best
+
+
 def page_geometry(
     image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str = "ind+eng"
 ) -> PageGeometry:
@@ -359,7 +401,19 @@ def page_geometry(
     ``dpi`` is the image's resolution (the render scale for PDF pages). Raises
     ``InputError("image_too_small")`` when the text is too small to read.
     """
-    geom, work = _analyse(image, page_number, dpi, lang)
+    pixels = _as_array(image)
+    geom, work = _analyse(pixels, page_number, dpi, lang)
+    if not _reads_upright(work.words):
+        # a page scanned or photographed sideways or upside down (a landscape flowchart
+        # page fed portrait): turned as Tesseract's orientation detection says (or, where
+        # it cannot tell, as a band of the page reads best), and kept turned when it
+        # reads better so
+        turn = tesseract.page_turn(work.ocr_image, work.dpi) or _probe_turn(work, lang)
+        if turn:
+            turned = np.ascontiguousarray(np.rot90(pixels, -(turn // 90)))
+            again = _analyse(turned, page_number, dpi, lang)
+            if _upright_words(again[1].words) > _upright_words(work.words):
+                geom, work = again
     reocr_cells(work, geom, lang)
     fix_waktu_units(work, geom)
     geom.words = _to_words(work.words, work.dpi)

@@ -34,6 +34,10 @@ LIBRARY_NAMES = ("tesseract", "libtesseract.so.5", "libtesseract.so.4")
 #: Settings a call may change, with Tesseract 5's defaults (restored for other calls):
 #: the page binarisation that finds text blobs (0 = global Otsu, 2 = Sauvola).
 VARIABLE_DEFAULTS = {"thresholding_method": "0", "thresholding_window_size": "0.33"}
+#: Page segmentation mode 0: orientation and script detection only.
+PSM_OSD_ONLY = 0
+#: The language data of orientation and script detection.
+OSD_LANG = "osd"
 #: Leptonica's L_SEVERITY_NONE: print no messages.
 LEPT_SEVERITY_NONE = 6
 
@@ -99,6 +103,14 @@ def _declare(lib: ctypes.CDLL) -> None:
     lib.TessBaseAPIGetTsvText.argtypes = [vp, ci]
     lib.TessDeleteText.restype = None
     lib.TessDeleteText.argtypes = [vp]
+    lib.TessBaseAPIDetectOrientationScript.restype = ci
+    lib.TessBaseAPIDetectOrientationScript.argtypes = [
+        vp,
+        ctypes.POINTER(ci),
+        ctypes.POINTER(ctypes.c_float),
+        ctypes.POINTER(ctypes.c_char_p),
+        ctypes.POINTER(ctypes.c_float),
+    ]
     lib.TessBaseAPIClear.restype = None
     lib.TessBaseAPIClear.argtypes = [vp]
     lib.TessBaseAPIEnd.restype = None
@@ -155,6 +167,33 @@ class TessApi:
         finally:
             lib.TessBaseAPIClear(handle)  # drops the image and results, keeps the models
 
+    def orientation(self, gray: np.ndarray, dpi: int) -> tuple[int, float] | None:
+        """The page's orientation by Tesseract's OSD (this API loaded with ``osd``): the
+        clockwise turn in degrees (0, 90, 180, 270) that makes its text upright, and the
+        confidence of that reading; None when OSD finds too little text to tell."""
+        lib, handle = self._lib, self._handle
+        pixels = np.ascontiguousarray(gray, dtype=np.uint8)
+        height, width = pixels.shape[:2]
+        lib.TessBaseAPISetPageSegMode(handle, PSM_OSD_ONLY)
+        lib.TessBaseAPISetImage(handle, pixels.ctypes.data, width, height, 1, width)
+        lib.TessBaseAPISetSourceResolution(handle, dpi)
+        degrees, confidence = ctypes.c_int(0), ctypes.c_float(0.0)
+        script, script_conf = ctypes.c_char_p(), ctypes.c_float(0.0)
+        try:
+            found = lib.TessBaseAPIDetectOrientationScript(
+                handle,
+                ctypes.byref(degrees),
+                ctypes.byref(confidence),
+                ctypes.byref(script),
+                ctypes.byref(script_conf),
+            )
+        finally:
+            lib.TessBaseAPIClear(handle)
+        if not found:
+            return None
+        # the orientation of the text, counter-clockwise; the turn that undoes it
+        return (360 - degrees.value) % 360, float(confidence.value)
+
     def close(self) -> None:
         if self._handle:
             self._lib.TessBaseAPIEnd(self._handle)
@@ -164,6 +203,13 @@ class TessApi:
     def __del__(self) -> None:  # pragma: no cover - interpreter shutdown order varies
         with contextlib.suppress(Exception):
             self.close()
+
+
+def engine_is_cli() -> bool:
+    """Whether OCR runs the ``tesseract`` command (forced, or the library not loadable)."""
+    if os.environ.get(ENGINE_ENV, "api").lower() == "cli":
+        return True
+    return _load_library() is None
 
 
 def engine(lang: str) -> TessApi | None:

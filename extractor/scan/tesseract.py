@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 
@@ -39,6 +40,10 @@ PAPER_GRAY = 200
 #: Measured on the 24 corpus photo pages against the PDFs' words: found 76.4 -> 82.3 %
 #: (window 0.05/0.15 in: 57.1/80.7 %).
 SOFT_PRINT_TESS = {"thresholding_method": "2", "thresholding_window_size": "0.1"}
+#: Tesseract's orientation confidence below which a page is left as it is (an upright
+#: page reads 14-17, one turned 90 or 180 degrees 14-17 for the right turn; a page of
+#: few words, a signature page, under 2).
+MIN_OSD_CONF = 2.0
 #: White margin (px) around each crop in the re-read strip (tessdoc: ~10 pt border).
 CROP_PAD = 24
 
@@ -123,6 +128,41 @@ def ocr_page(
     Tesseract then finds text blobs with a local threshold (``SOFT_PRINT_TESS``).
     """
     return _words(_run(gray, lang, psm, dpi, SOFT_PRINT_TESS if soft else None))
+
+
+def page_turn(gray: np.ndarray, dpi: float) -> int:
+    """The clockwise turn (0, 90, 180, 270 degrees) that makes a page's text upright, by
+    Tesseract's orientation detection; 0 when it cannot tell surely (``MIN_OSD_CONF``),
+    or when its ``osd`` data is not installed."""
+    api = tessapi.engine(tessapi.OSD_LANG)
+    if api is not None:
+        found = api.orientation(gray, round(dpi))
+    elif tessapi.engine_is_cli():
+        found = _page_turn_cli(gray, dpi)
+    else:
+        return 0  # the library is there, its osd data is not
+    if found is None or found[1] < MIN_OSD_CONF:
+        return 0
+    return found[0]
+
+
+def _page_turn_cli(gray: np.ndarray, dpi: float) -> tuple[int, float] | None:
+    import pytesseract
+
+    fd, path = tempfile.mkstemp(suffix=".pgm", prefix="sopcheck_osd_")
+    os.close(fd)
+    try:
+        cv2.imwrite(path, gray)
+        text = pytesseract.image_to_osd(path, config=f"--psm 0 --dpi {round(dpi)}")
+    except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError):
+        return None  # too few characters, or no osd data
+    finally:
+        os.unlink(path)
+    turn = re.search(r"Rotate:\s*(\d+)", text)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", text)
+    if turn is None or conf is None:
+        return None
+    return int(turn.group(1)) % 360, float(conf.group(1))
 
 
 def ocr_crops(
