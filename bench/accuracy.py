@@ -7,6 +7,10 @@
 ``<id>/scans/…``): held-out scans of corpus documents whose scans were never tuned on
 (``python corpus/scans.py --ids … --out DIR``).
 
+``--kinds turned,turnedphoto`` (not in the default kinds) scores the 200-dpi TIFFs and
+the phone photos with their pages turned 90, 180 and 270 degrees in turn: pages scanned
+or photographed sideways or upside down.
+
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
 right, with the number of documents and the median seconds per document.
@@ -15,6 +19,7 @@ right, with the number of documents and the median seconds per document.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import statistics
 import sys
@@ -36,7 +41,39 @@ KINDS: dict[str, tuple[str, str]] = {
     "scan300": ("scans/{id}.300.pdf", "truth.json"),
     "scan200": ("scans/{id}.200.tif", "truth.json"),
     "photo": ("scans/{id}.photo.pdf", "truth.json"),
+    # the 200-dpi TIFF with its pages turned 90, 180 and 270 degrees in turn (pages fed
+    # sideways or upside down; a landscape flowchart page scanned portrait)
+    "turned": ("scans/{id}.200.tif", "truth.json"),
+    # the phone photos likewise (their pages rendered at 300 dpi into a TIFF)
+    "turnedphoto": ("scans/{id}.photo.pdf", "truth.json"),
 }
+#: Kinds made by turning the pages of another kind's files.
+TURNED_KINDS = ("turned", "turnedphoto")
+#: Turns (degrees counter-clockwise) given to the pages of a "turned" document in turn.
+TURNS = (90, 180, 270)
+
+
+def _turned(data: bytes) -> bytes:
+    """A multi-page TIFF (a TIFF's pages, or a PDF's rendered at 300 dpi) with its pages
+    turned by ``TURNS`` in turn."""
+    from PIL import Image, ImageSequence
+
+    if data[:5] == b"%PDF-":
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(data)
+        frames = [doc[i].render(scale=300 / 72).to_pil().convert("RGB") for i in range(len(doc))]
+        dpi = (300, 300)
+    else:
+        with Image.open(io.BytesIO(data)) as tif:
+            dpi = tif.info.get("dpi", (200, 200))
+            frames = [frame.copy() for frame in ImageSequence.Iterator(tif)]
+    pages = [f.rotate(TURNS[i % len(TURNS)], expand=True) for i, f in enumerate(frames)]
+    out = io.BytesIO()
+    pages[0].save(
+        out, "TIFF", save_all=True, append_images=pages[1:], dpi=dpi, compression="tiff_deflate"
+    )
+    return out.getvalue()
 
 
 def documents(only: str | None = None, base: Path | None = None) -> list[Path]:
@@ -63,7 +100,10 @@ def run_kind(
             truth_path = doc / "truth.json"
         truth = json.loads(truth_path.read_text("utf-8"))
         start = time.perf_counter()
-        result = extract(path, options=options)
+        if kind in TURNED_KINDS:
+            result = extract(_turned(path.read_bytes()), filename=path.name, options=options)
+        else:
+            result = extract(path, options=options)
         seconds.append(time.perf_counter() - start)
         n += 1
         if result.record is None:
@@ -79,7 +119,7 @@ def run_kind(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument("--kinds", default=",".join(k for k in KINDS if k not in TURNED_KINDS))
     parser.add_argument("--only")
     parser.add_argument("--misses", action="store_true", help="list every wrong value")
     parser.add_argument("--lang", help="Tesseract languages (default: the extractor's)")
