@@ -93,8 +93,8 @@ MIN_WORD_HEIGHT_PT = 1.5
 #: 62-70 where 5 words or more were read, upside down 47-50. A page that does not is
 #: asked for its orientation (and kept as it is unless turned it reads better).
 UPRIGHT_WORDS, UPRIGHT_CONF = 5, 74.0
-#: Share of a page's height (the middle) read under each turn when orientation detection
-#: cannot tell the page's orientation.
+#: Share of a page's height (its most inked rows) read under each turn when orientation
+#: detection cannot tell the page's orientation.
 PROBE_BAND = 0.3
 #: Re-read a cell when its words' mean confidence is below this.
 REOCR_CONF = 70.0
@@ -376,21 +376,30 @@ def _reads_upright(words: list[tesseract.PxWord]) -> bool:
 
 
 def _probe_turn(work: PageWork, lang: str) -> int:
-    """The clockwise turn under which the middle band of the page (``PROBE_BAND`` of its
-    height, turned) reads as an upright page reads, the surest of those; 0 when none
-    does. For blurred photos, where Tesseract's orientation detection finds too few
-    characters to tell."""
+    """The clockwise turn under which a band of the page (``PROBE_BAND`` of its height,
+    turned, where it holds the most print) reads as an upright page reads, the surest of
+    those; 0 when none does. For blurred photos, where Tesseract's orientation detection
+    finds too few characters to tell."""
     best, best_conf = 0, UPRIGHT_CONF
     for turn in (90, 180, 270):
         turned = np.rot90(work.ocr_image, -(turn // 90))
-        h = turned.shape[0]
-        top = round(h * (1 - PROBE_BAND) / 2)
-        band = np.ascontiguousarray(turned[top : top + round(h * PROBE_BAND)])
+        band = np.ascontiguousarray(_inked_band(turned, PROBE_BAND))
         words = tesseract.ocr_page(band, work.dpi, lang, soft=work.photo)
         texts = [w for w in words if _alnum(w.text) >= 2]
         if len(texts) >= UPRIGHT_WORDS and (conf := _mean_conf(texts)) >= best_conf:
             best, best_conf = turn, conf
     return best
+
+
+def _inked_band(image: np.ndarray, share: float) -> np.ndarray:
+    """The rows of ``image``, ``share`` of its height, that hold the most print (a
+    signature page's few lines are not in its middle)."""
+    h = image.shape[0]
+    rows = max(1, round(h * share))
+    ink = np.count_nonzero(image < INK_GRAY, axis=1)
+    sums = np.concatenate(([0], np.cumsum(ink)))
+    top = int(np.argmax(sums[rows:] - sums[:-rows])) if h > rows else 0
+    return image[top : top + rows]
 
 
 def page_geometry(

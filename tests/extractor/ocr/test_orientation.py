@@ -86,3 +86,13 @@ def test_what_reads_upright() -> None:
     assert not ocr._reads_upright(_words(50, 160))  # upside down: many words, read badly
     assert not ocr._reads_upright(_words(4, 0))  # too little read to tell: asked
     assert not ocr._reads_upright([PxWord("|", 0, 0, 2, 10, 95.0)] * 20)  # debris only
+
+
+def test_the_band_read_turned_is_where_the_print_is() -> None:
+    # a signature page: a few lines near the foot, the rest blank paper
+    image = np.full((1000, 600), 255, np.uint8)
+    image[820:840, 50:550] = 0
+    image[870:890, 50:400] = 0
+    band = ocr._inked_band(image, 0.3)
+    assert band.shape == (300, 600)
+    assert np.count_nonzero(band < 128) == np.count_nonzero(image < 128)
