@@ -16,6 +16,8 @@ Per page (see ``extractor/scan``)::
     long-line masks → Segments                            (scan.lines)
     hole contours → ShapeGeom; arrowheads → Arrow         (scan.shapes)
     erase rules, outlines, connectors → one Tesseract pass (scan.tesseract, --psm 11)
+    not read as an upright page reads? → ask its orientation (Tesseract OSD, else a
+        band read under each turn), and turned, all of the above again
     re-read empty/low-confidence value cells in one batched call
     normalise OCR confusions of digits and unit words     (scan.normalise)
 
@@ -407,8 +409,9 @@ def page_geometry(
 ) -> PageGeometry:
     """Words (points, with confidence), rules, shapes and arrows of one page image.
 
-    ``dpi`` is the image's resolution (the render scale for PDF pages). Raises
-    ``InputError("image_too_small")`` when the text is too small to read.
+    ``dpi`` is the image's resolution (the render scale for PDF pages). A page lying
+    sideways or upside down is read turned upright (its geometry is the upright page's).
+    Raises ``InputError("image_too_small")`` when the text is too small to read.
     """
     pixels = _as_array(image)
     geom, work = _analyse(pixels, page_number, dpi, lang)
