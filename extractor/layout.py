@@ -89,6 +89,9 @@ class PageGeometry(_Model):
     shapes: list[ShapeGeom] = Field(default_factory=list)
     arrows: list[Arrow] = Field(default_factory=list)
     source: Literal["text_layer", "ocr"] = "text_layer"
+    turned: int = Field(
+        default=0, description="degrees the page image was turned clockwise to read it upright"
+    )
 
 
 # --------------------------------------------------------------------------- blocks

@@ -426,6 +426,7 @@ def page_geometry(
             again = _analyse(turned, page_number, dpi, lang)
             if _upright_words(again[1].words) > _upright_words(work.words):
                 geom, work = again
+                geom.turned = turn
     reocr_cells(work, geom, lang)
     fix_waktu_units(work, geom)
     geom.words = _to_words(work.words, work.dpi)
@@ -1133,4 +1134,15 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     if _is_blank(geoms):
         raise InputError("blank_document")
     notes = [f"ocr_dpi_estimated:{i + 1}" for i, p in enumerate(pages) if not p.dpi_known]
+    notes += turned_notes(geoms)
     return layout_from_geometry(geoms, notes)
+
+
+def turned_notes(pages: list[PageGeometry]) -> list[str]:
+    """``page_turned:<page> (<degrees>°)`` for each page read turned upright (degrees
+    clockwise)."""
+    return [turned_note(g.page, g.turned) for g in pages if g.turned]
+
+
+def turned_note(page: int, degrees: int) -> str:
+    return f"page_turned:{page} ({degrees}°)"

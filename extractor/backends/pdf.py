@@ -608,6 +608,10 @@ class _Renderer:
             log.warning("OCR failed on page %d", number, exc_info=True)
             notes.append(f"page {number}: {why}; OCR failed ({_brief(exc)})")
             return None
+        if geom.turned:
+            from extractor.backends.ocr import turned_note
+
+            notes.append(turned_note(number, geom.turned))
         return geom
 
     def close(self) -> None:

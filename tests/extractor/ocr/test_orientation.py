@@ -96,3 +96,12 @@ def test_the_band_read_turned_is_where_the_print_is() -> None:
     band = ocr._inked_band(image, 0.3)
     assert band.shape == (300, 600)
     assert np.count_nonzero(band < 128) == np.count_nonzero(image < 128)
+
+
+def test_the_record_notes_a_page_read_turned(page) -> None:
+    from extractor.backends.ocr import turned_notes
+
+    geom = page_geometry(_turned(page, 180), 3, 300)
+    assert geom.turned == 180
+    assert turned_notes([geom]) == ["page_turned:3 (180°)"]
+    assert page_geometry(page, 1, 300).turned == 0
