@@ -105,3 +105,17 @@ def test_the_record_notes_a_page_read_turned(page) -> None:
     assert geom.turned == 180
     assert turned_notes([geom]) == ["page_turned:3 (180°)"]
     assert page_geometry(page, 1, 300).turned == 0
+
+
+def test_a_scanned_pdf_page_lying_sideways_is_noted(page) -> None:
+    import io
+
+    from PIL import Image
+
+    from extractor.backends import pdf
+    from extractor.options import ExtractionOptions
+
+    buf = io.BytesIO()
+    Image.fromarray(_turned(page, 90)).save(buf, "PDF", resolution=300)
+    layout = pdf.parse(buf.getvalue(), ExtractionOptions.resolve(None))
+    assert "page_turned:1 (90°)" in layout.notes
