@@ -7,6 +7,8 @@
   pytesseract would otherwise PNG-encode it (≈0.2 s for a 300-dpi page).
 * ``OMP_THREAD_LIMIT=1``: Tesseract's OpenMP threads fight the page-level process pool
   (notes §3.4: 3 pages 153 s instead of 5 s when oversubscribed).
+* Orientation (:func:`page_turn`): Tesseract's orientation and script detection, run
+  only on a page that did not read as an upright page reads.
 * Re-reading cells: crops are stacked into one strip, each on its own band with white
   space around, and read in one call with ``--psm 6``; words are mapped back to the crop
   by their vertical position (one call instead of one per crop).
@@ -40,9 +42,9 @@ PAPER_GRAY = 200
 #: Measured on the 24 corpus photo pages against the PDFs' words: found 76.4 -> 82.3 %
 #: (window 0.05/0.15 in: 57.1/80.7 %).
 SOFT_PRINT_TESS = {"thresholding_method": "2", "thresholding_window_size": "0.1"}
-#: Tesseract's orientation confidence below which a page is left as it is (an upright
-#: page reads 14-17, one turned 90 or 180 degrees 14-17 for the right turn; a page of
-#: few words, a signature page, under 2).
+#: Tesseract's orientation confidence below which its answer is not taken (a 300-dpi
+#: page, upright or turned, reads 14-17 for the right turn; a blurred photo's page
+#: 0.4-1.1, and often for a wrong one).
 MIN_OSD_CONF = 2.0
 #: White margin (px) around each crop in the re-read strip (tessdoc: ~10 pt border).
 CROP_PAD = 24
