@@ -59,7 +59,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 from extractor.backends.ocr import page_geometry  # noqa: E402
-from extractor.scan import tessapi  # noqa: E402
+from extractor.scan import tessapi, tesseract  # noqa: E402
 
 cv2.setNumThreads(1)
 
@@ -126,8 +126,7 @@ def plain_api(img: np.ndarray, dpi: int, lang: str) -> tuple[float, list[str]]:
 
 
 def _tsv_words(tsv: str) -> list[str]:
-    rows = tessapi.parse_tsv(tsv)
-    return [t for t, c in zip(rows["text"], rows["conf"], strict=True) if t and float(c) >= 0]
+    return [w.text for w in tesseract.tsv_words(tessapi.parse_tsv(tsv))]
 
 
 def ours(img: np.ndarray, dpi: int) -> tuple[float, list[str]]:

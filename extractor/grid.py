@@ -668,10 +668,11 @@ def _edges(
         paths.append(arrows[n].points)
         by_arrow[n] = edges[-1]
     _start_at_passed_box(edges, paths, shapes)
-    candidates = _label_candidates([(i, page.words[i]) for i in sorted(free_words)])
+    free = [(i, page.words[i]) for i in sorted(free_words)]
+    candidates = _label_candidates(free)
     used = _label_edges(by_arrow, arrows, shapes, candidates)
     _label_lone_exits(edges, shapes, candidates, used)
-    _label_exits_by_pieces(edges, shapes, [(i, page.words[i]) for i in sorted(free_words)], used)
+    _label_exits_by_pieces(edges, shapes, free, used)
     return edges, used
 
 
@@ -720,29 +721,31 @@ def _label_lone_exits(
     forward connector's trunk, away from the answer written at its real exit."""
     for shape in shapes:
         lone = _lone_exit(shape, edges)
-        if lone is None or shape.bbox is None or None in lone[1]:
+        if lone is None:
             continue
-        bare, answers = lone
+        bare, answer_read, bbox = lone
         for idx, text, box in candidates:
             answer = branch_label(text)
-            if used.intersection(idx) or answer is None or answer in answers:
+            if used.intersection(idx) or answer is None or answer == answer_read:
                 continue
-            if point_box_distance(*centre(box), shape.bbox) <= LABEL_REACH + (box[2] - box[0]) / 2:
+            if point_box_distance(*centre(box), bbox) <= LABEL_REACH + (box[2] - box[0]) / 2:
                 bare.label = text
                 used.update(idx)
                 break
 
 
-def _lone_exit(shape: CellShape, edges: list[Edge]) -> tuple[Edge, set[str | None]] | None:
-    """A decision's unlabelled exit when it has two and the other is labelled, with the
-    answers of the labelled (``branch_label``: None for a label of no known answer)."""
+def _lone_exit(shape: CellShape, edges: list[Edge]) -> tuple[Edge, str, BBox] | None:
+    """A decision's unlabelled exit when it has two and the other's label is a known
+    answer (``branch_label``), with that answer and the decision's box."""
     if shape.kind != "decision" or shape.bbox is None:
         return None
     exits = [e for e in edges if e.source == shape.id]
     bare = [e for e in exits if e.label is None]
     if len(exits) != 2 or len(bare) != 1:
         return None
-    return bare[0], {branch_label(e.label) for e in exits if e.label}
+    labelled = next(e for e in exits if e.label is not None)
+    answer = branch_label(labelled.label or "")
+    return None if answer is None else (bare[0], answer, shape.bbox)
 
 
 def _label_exits_by_pieces(
@@ -752,20 +755,21 @@ def _label_exits_by_pieces(
     an OCR'd piece of it written beside the decision (:func:`_answer_piece`): blur and
     an erased column rule leave "Tk", "Td" or "n Tak" of a "Tidak" whose "Ya" was read.
     Nothing is taken without such a piece: an exit left unlabelled in print stays so."""
+    # OCR'd words of label size
+    small = [
+        (i, w) for i, w in words if w.conf is not None and w.bbox[3] - w.bbox[1] <= LABEL_MAX_HEIGHT
+    ]
     for shape in shapes:
         lone = _lone_exit(shape, edges)
-        if lone is None or shape.bbox is None or None in lone[1]:
+        if lone is None:
             continue
-        bare, answers = lone
-        wanted = [v for v in _single_word_labels() if branch_label(v) not in (*answers, None)]
-        small = [
-            (i, w)
-            for i, w in words
-            if i not in used and w.conf is not None and w.bbox[3] - w.bbox[1] <= LABEL_MAX_HEIGHT
-        ]
+        bare, answer_read, bbox = lone
+        wanted = [v for v in _single_word_labels() if branch_label(v) not in (answer_read, None)]
         found: list[tuple[float, list[int], str]] = []
         for i, w in small:
-            dist = point_box_distance(*centre(w.bbox), shape.bbox)
+            if i in used:
+                continue
+            dist = point_box_distance(*centre(w.bbox), bbox)
             if dist > LABEL_REACH + (w.bbox[2] - w.bbox[0]) / 2:
                 continue
             # alone, or with the piece that goes on from it on its line, even where
@@ -773,7 +777,10 @@ def _label_exits_by_pieces(
             after = [
                 (j, v)
                 for j, v in small
-                if j != i and _same_line(w, v) and abs(v.bbox[0] - w.bbox[2]) <= LABEL_PIECE_GAP
+                if j != i
+                and j not in used
+                and _same_line(w, v)
+                and abs(v.bbox[0] - w.bbox[2]) <= LABEL_PIECE_GAP
             ]
             pieces = [([i], w.text), *(([i, j], w.text + v.text) for j, v in after)]
             for idx, text in pieces:

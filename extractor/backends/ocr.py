@@ -362,10 +362,15 @@ def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:
     return out
 
 
+def _texts(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
+    """Words of two letters or digits or more: what tells an upright page's reading."""
+    return [w for w in words if _alnum(w.text) >= 2]
+
+
 def _upright_words(words: list[tesseract.PxWord]) -> int:
     """Words read as a page read the right way up reads them: two letters or digits or
     more, ``UPRIGHT_CONF`` sure."""
-    return sum(1 for w in words if w.conf >= UPRIGHT_CONF and _alnum(w.text) >= 2)
+    return sum(1 for w in _texts(words) if w.conf >= UPRIGHT_CONF)
 
 
 def _reads_upright(words: list[tesseract.PxWord]) -> bool:
@@ -373,7 +378,7 @@ def _reads_upright(words: list[tesseract.PxWord]) -> bool:
     letters or digits or more are ``UPRIGHT_CONF`` sure on average, and there are
     ``UPRIGHT_WORDS`` of them. A page turned sideways gives a dozen words of debris read
     at 55-70, one upside down two hundred read at 47-50."""
-    texts = [w for w in words if _alnum(w.text) >= 2]
+    texts = _texts(words)
     return len(texts) >= UPRIGHT_WORDS and _mean_conf(texts) >= UPRIGHT_CONF
 
 
@@ -386,8 +391,7 @@ def _probe_turn(work: PageWork, lang: str) -> int:
     for turn in (90, 180, 270):
         turned = np.rot90(work.ocr_image, -(turn // 90))
         band = np.ascontiguousarray(_inked_band(turned, PROBE_BAND))
-        words = tesseract.ocr_page(band, work.dpi, lang, soft=work.photo)
-        texts = [w for w in words if _alnum(w.text) >= 2]
+        texts = _texts(tesseract.ocr_page(band, work.dpi, lang, soft=work.photo))
         if len(texts) >= UPRIGHT_WORDS and (conf := _mean_conf(texts)) >= best_conf:
             best, best_conf = turn, conf
     return best

@@ -101,7 +101,9 @@ def _run_cli(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
         os.unlink(path)
 
 
-def _words(data: dict[str, list]) -> list[PxWord]:
+def tsv_words(data: dict[str, list]) -> list[PxWord]:
+    """The words of Tesseract's TSV rows (:func:`tessapi.parse_tsv`): read ones, with a
+    confidence."""
     out = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -129,7 +131,7 @@ def ocr_page(
     ``soft``: blurred print (phone photos), whose letters touch under a global threshold;
     Tesseract then finds text blobs with a local threshold (``SOFT_PRINT_TESS``).
     """
-    return _words(_run(gray, lang, psm, dpi, SOFT_PRINT_TESS if soft else None))
+    return tsv_words(_run(gray, lang, psm, dpi, SOFT_PRINT_TESS if soft else None))
 
 
 def page_turn(gray: np.ndarray, dpi: float) -> int:
@@ -195,7 +197,7 @@ def ocr_crops(
         bands.append((y, y + band.shape[0]))
         y += band.shape[0]
     strip = np.vstack(parts)
-    words = _words(_run(strip, lang, CROP_PSM, dpi, SOFT_PRINT_TESS if soft else None))
+    words = tsv_words(_run(strip, lang, CROP_PSM, dpi, SOFT_PRINT_TESS if soft else None))
     out: list[list[PxWord]] = [[] for _ in boxes]
     for w in words:
         cy = w.top + w.height / 2
