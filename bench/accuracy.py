@@ -9,7 +9,9 @@
 
 ``--kinds turned,turnedphoto`` (not in the default kinds) scores the 200-dpi TIFFs and
 the phone photos with their pages turned 90, 180 and 270 degrees in turn: pages scanned
-or photographed sideways or upside down.
+or photographed sideways or upside down. ``--kinds closephoto`` scores the documents
+whose photos are scored, photographed close from their own PDF (the sheet fills the
+picture, with no desk around it to find it by; ``corpus/scans.py``'s ``close_photos``).
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
@@ -46,9 +48,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "turned": ("scans/{id}.200.tif", "truth.json"),
     # the phone photos likewise (their pages rendered at 300 dpi into a TIFF)
     "turnedphoto": ("scans/{id}.photo.pdf", "truth.json"),
+    # the documents whose photos are scored, photographed close by corpus/scans.py's
+    # close_photos from their own PDF: the sheet fills the picture, no desk around it
+    "closephoto": ("scans/{id}.photo.pdf", "truth.json"),
 }
 #: Kinds made by turning the pages of another kind's files.
 TURNED_KINDS = ("turned", "turnedphoto")
+#: Kinds made at scoring time, not in the default kinds.
+MADE_KINDS = (*TURNED_KINDS, "closephoto")
 #: Turns (degrees counter-clockwise) given to the pages of a "turned" document in turn.
 TURNS = (90, 180, 270)
 
@@ -74,6 +81,18 @@ def _turned(data: bytes) -> bytes:
         out, "TIFF", save_all=True, append_images=pages[1:], dpi=dpi, compression="tiff_deflate"
     )
     return out.getvalue()
+
+
+def _close_photos(doc_id: str) -> bytes:
+    """The corpus document ``doc_id`` photographed close (corpus/scans.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("corpus_scans", ROOT / "corpus" / "scans.py")
+    scans = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_scans"] = scans  # dataclasses look their module up
+    spec.loader.exec_module(scans)  # type: ignore[union-attr]
+    pdf = ROOT / "corpus" / "sop" / doc_id / f"{doc_id}.pdf"
+    return scans.close_photos(pdf.read_bytes(), doc_id)
 
 
 def documents(only: str | None = None, base: Path | None = None) -> list[Path]:
@@ -102,6 +121,9 @@ def run_kind(
         start = time.perf_counter()
         if kind in TURNED_KINDS:
             result = extract(_turned(path.read_bytes()), filename=path.name, options=options)
+        elif kind == "closephoto":
+            data = _close_photos(doc.name)
+            result = extract(data, filename=f"{doc.name}.close.pdf", options=options)
         else:
             result = extract(path, options=options)
         seconds.append(time.perf_counter() - start)
@@ -119,7 +141,7 @@ def run_kind(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kinds", default=",".join(k for k in KINDS if k not in TURNED_KINDS))
+    parser.add_argument("--kinds", default=",".join(k for k in KINDS if k not in MADE_KINDS))
     parser.add_argument("--only")
     parser.add_argument("--misses", action="store_true", help="list every wrong value")
     parser.add_argument("--lang", help="Tesseract languages (default: the extractor's)")

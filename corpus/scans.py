@@ -33,6 +33,7 @@ import io
 import math
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,9 @@ SCAN_DPI_PDF = 300
 SCAN_DPI_PNG = 200
 PHOTO_DPI = 150  # resolution of the sheet inside the photo before perspective
 JPEG_QUALITY_PDF = 30  # a noisy 300-dpi A4 page: ~280 KB (noise dominates the size)
+#: A photo taken close (:func:`close_photo`): the sheet's edges this share of a side out
+#: of the picture, its corners moved by up to CLOSE_JITTER of a side.
+CLOSE_MARGIN, CLOSE_JITTER = -0.015, 0.03
 FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
@@ -157,8 +161,12 @@ def degrade(img: Image.Image, dpi: float, damage: Damage, rng: np.random.Generat
     return out
 
 
-def phone_photo(img: Image.Image, rng: np.random.Generator) -> Image.Image:
-    """The sheet on a desk, photographed at an angle under a lamp."""
+def phone_photo(
+    img: Image.Image, rng: np.random.Generator, margin: float = 0.12, jitter_share: float = 0.05
+) -> Image.Image:
+    """The sheet on a desk, photographed at an angle under a lamp: ``margin`` of desk
+    around it (a share of each side; below 0 the sheet runs off the picture), its corners
+    moved by up to ``jitter_share`` of a side."""
     import cv2
 
     sheet = np.asarray(img.convert("RGB")).astype(np.float32)
@@ -169,9 +177,8 @@ def phone_photo(img: Image.Image, rng: np.random.Generator) -> Image.Image:
     dist = np.sqrt((xx - lx) ** 2 + (yy - ly) ** 2) / math.hypot(w, h)
     light = 1.0 - 0.45 * dist
     sheet = sheet * light[..., None] * np.array([1.0, 0.97, 0.9], dtype=np.float32)
-    margin = 0.12
     out_w, out_h = int(w * (1 + 2 * margin)), int(h * (1 + 2 * margin))
-    jitter = lambda s: rng.uniform(-0.05, 0.05) * s  # noqa: E731 - tiny local helper
+    jitter = lambda s: rng.uniform(-jitter_share, jitter_share) * s  # noqa: E731
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     dst = np.float32(
         [
@@ -193,6 +200,35 @@ def phone_photo(img: Image.Image, rng: np.random.Generator) -> Image.Image:
     photo = cv2.GaussianBlur(photo, (3, 3), 0.8)
     noise = rng.normal(0, 5, photo.shape[:2])[..., None]
     return Image.fromarray(np.clip(photo + noise, 0, 255).astype(np.uint8))
+
+
+def close_photo(img: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """The sheet photographed close, filling the picture: a little perspective (corners
+    moved up to 3 % of a side), its edges just out of the frame or a sliver of desk
+    showing, uneven light. No desk around it to find the sheet by."""
+    return phone_photo(img, rng, margin=CLOSE_MARGIN, jitter_share=CLOSE_JITTER)
+
+
+def close_photos(pdf: bytes, doc_id: str) -> bytes:
+    """Every page of a corpus PDF photographed close (:func:`close_photo`), in one PDF,
+    with the damage of its phone photos (deterministic for ``doc_id``)."""
+    return _photos_pdf(pdf, doc_id, close_photo, "close")
+
+
+def _photos_pdf(pdf: bytes, doc_id: str, shoot: Callable, salt: str) -> bytes:
+    """Every page of ``pdf``, damaged as the phone photos are, photographed by ``shoot``
+    (its randomness salted ``salt``) and gathered into one PDF."""
+    photos = []
+    for i, sheet in enumerate(rasterize(pdf, PHOTO_DPI)):
+        dmg = damage_for(doc_id, f"photo:{i}")
+        dmg.skew_deg = 0.0  # the perspective is the distortion here
+        sheet = degrade(sheet, PHOTO_DPI, dmg, _rng_for(doc_id, f"photo:{i}"))
+        photos.append(shoot(sheet, _rng_for(doc_id, f"{salt}:{i}")).convert("RGB"))
+    out = io.BytesIO()
+    photos[0].save(
+        out, "PDF", save_all=True, append_images=photos[1:], resolution=PHOTO_DPI, quality=75
+    )
+    return out.getvalue()
 
 
 def _jpeg(img: Image.Image, quality: int) -> Image.Image:
@@ -262,16 +298,8 @@ def write_scans(pdf_path: Path, out_dir: Path | None = None) -> list[Path]:
 
     # Every page photographed with a phone and gathered into one PDF (as phone
     # scanner apps and WhatsApp forwards deliver them).
-    photos = []
-    for i, sheet in enumerate(rasterize(pdf, PHOTO_DPI)):
-        dmg = damage_for(doc_id, f"photo:{i}")
-        dmg.skew_deg = 0.0  # the perspective is the distortion here
-        sheet = degrade(sheet, PHOTO_DPI, dmg, _rng_for(doc_id, f"photo:{i}"))
-        photos.append(phone_photo(sheet, _rng_for(doc_id, f"photo:geom:{i}")).convert("RGB"))
     target = out_dir / f"{doc_id}.photo.pdf"
-    photos[0].save(
-        target, "PDF", save_all=True, append_images=photos[1:], resolution=PHOTO_DPI, quality=75
-    )
+    target.write_bytes(_photos_pdf(pdf, doc_id, phone_photo, "photo:geom"))
     written.append(target)
     return written
 
