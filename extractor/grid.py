@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from statistics import fmean, median
@@ -73,6 +73,12 @@ SCAN_REACH = 12.0
 #: ... or this share of the rule's own length, when longer (a column rule hidden behind a
 #: symbol drawn over it).
 SCAN_REACH_SHARE = 0.06
+#: On scans, this many rules or more running to within EDGE_REACH (points) of the
+#: picture's edge end on it: a table running off a photo taken close.
+EDGE_RULES, EDGE_REACH = 3, 4.0
+#: The table's frame on a scan: the outermost rules at least this share as long as the
+#: longest.
+FRAME_SHARE = 0.8
 #: A flowchart body row boundary spans at least this share of the table width.
 FULL_ROW = 0.9
 #: A slot border counts as ruled when rules cover this share of it.
@@ -163,6 +169,8 @@ def page_blocks(page: PageGeometry) -> list[Block]:
             merge_collinear(reach_long_rules(hs, vs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
             merge_collinear(reach_long_rules(vs, hs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
         )
+        hs, vs = _edge_frame(hs, vs, page.width, page.height)
+        hs, vs = _to_frame(hs, vs), _to_frame(vs, hs)
     hs, vs = _anchored(hs, vs)
     grids = _grids(hs, vs)
     shapes = _dedupe_shapes(page.shapes)
@@ -201,6 +209,57 @@ class _Grid:
         )
 
 
+@dataclass(slots=True)
+class EdgeRule(Rule):
+    """The picture's edge standing in for a table's frame (:func:`_edge_frame`): it
+    anchors the rules that run to it whatever else is dropped."""
+
+
+def _edge_frame(
+    hs: list[Rule], vs: list[Rule], width: float, height: float
+) -> tuple[list[Rule], list[Rule]]:
+    """The picture's edge as the frame of a table that runs off it (a photo taken close,
+    the sheet filling the frame): where ``EDGE_RULES`` rules or more run to within
+    ``EDGE_REACH`` of an edge, they end on a rule drawn along it."""
+    hs, vs = list(hs), list(vs)
+    for rules, perps, far in ((hs, vs, width), (vs, hs, height)):
+        for at_end in (False, True):
+            edge = far if at_end else 0.0
+            reaching = [
+                i
+                for i, r in enumerate(rules)
+                if abs((r.hi if at_end else r.lo) - edge) <= EDGE_REACH
+            ]
+            if len(reaching) < EDGE_RULES:
+                continue
+            pos = (
+                max(rules[i].hi for i in reaching) if at_end else min(rules[i].lo for i in reaching)
+            )
+            for i in reaching:
+                r = rules[i]
+                rules[i] = replace(r, hi=pos) if at_end else replace(r, lo=pos)
+            spots = [rules[i].pos for i in reaching]
+            perps.append(EdgeRule(pos, min(spots), max(spots)))
+    return hs, vs
+
+
+def _to_frame(rules: list[Rule], perps: list[Rule]) -> list[Rule]:
+    """``rules`` with ends that run a little past the table's frame (the outermost of
+    the long ``perps``) cut back to it: a desk's or a shadow's fringe left on a photo's
+    rule where it meets the edge of the sheet."""
+    if not perps:
+        return rules
+    longest = max(p.length for p in perps)
+    frame = [p.pos for p in perps if p.length >= FRAME_SHARE * longest]
+    lo_edge, hi_edge = min(frame), max(frame)
+    out = []
+    for r in rules:
+        lo = lo_edge if lo_edge - SCAN_REACH <= r.lo < lo_edge - TOL else r.lo
+        hi = hi_edge if hi_edge + TOL < r.hi <= hi_edge + SCAN_REACH else r.hi
+        out.append(r if (lo, hi) == (r.lo, r.hi) else replace(r, lo=lo, hi=hi))
+    return out
+
+
 def _crossing(rule: Rule, other: Rule) -> bool:
     """Whether perpendicular rules meet (or nearly meet) each other."""
     return (
@@ -216,8 +275,8 @@ def _is_anchored(rule: Rule, perps: Sequence[Rule]) -> bool:
 def _anchored(hs: list[Rule], vs: list[Rule]) -> tuple[list[Rule], list[Rule]]:
     """Drop rules that do not start and end on perpendicular rules, to a fixed point."""
     for _ in range(8):
-        new_hs = [h for h in hs if _is_anchored(h, vs)]
-        new_vs = [v for v in vs if _is_anchored(v, new_hs)]
+        new_hs = [h for h in hs if isinstance(h, EdgeRule) or _is_anchored(h, vs)]
+        new_vs = [v for v in vs if isinstance(v, EdgeRule) or _is_anchored(v, new_hs)]
         if len(new_hs) == len(hs) and len(new_vs) == len(vs):
             break
         hs, vs = new_hs, new_vs

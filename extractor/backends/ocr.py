@@ -188,21 +188,24 @@ class Prepared:
 
 def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
     """Flat, level gray page and its ink mask, at a readable resolution."""
-    photo = False
+    cut = False  # a sheet cut out of a photo of the desk it lies on
     if pixels.ndim == 3:
         quad = prep.find_page(pixels)
         if quad is not None:
             pixels = prep.warp_page(pixels, quad)
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
-            photo = True
+            cut = True
     gray = prep.to_gray(pixels, dpi)
+    # a photo taken close (the sheet filling the picture) shows no desk, but its light
+    # falls off across the sheet as no scanner's does
+    photo = cut or prep.light_spread(gray) >= prep.PHOTO_LIGHT_SPREAD
     if not photo and dpi > WORK_DPI * MAX_SCALE:
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         dpi = WORK_DPI
     gray = prep.flatten_light(gray, dpi)
     ink, mean = _threshold(gray, dpi, photo)
-    prep.clear_border(gray, ink)
+    prep.clear_border(gray, ink, dpi)
     height = prep.char_height(ink)
     if 0 < height < MIN_CHAR_PX:
         # tiny glyph-sized specks in a small image: text too small to read; in a large
@@ -217,6 +220,15 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         dpi = WORK_DPI
         ink, mean = _threshold(gray, dpi, photo)
+    # (a flatbed scan sees the sheet square on: only a photo not cut out is asked)
+    corners = prep.frame_corners(ink, dpi) if photo and not cut else None
+    if corners is not None and prep.keystone(corners) >= prep.KEYSTONE_DEG:
+        # a sheet photographed at an angle, filling the picture (no desk around it to
+        # cut it out by): its table frame made a level rectangle, and the page read as
+        # the photo it is
+        gray = prep.unwarp(gray, corners)
+        ink, _ = _threshold(gray, dpi, True)
+        return Prepared(gray, ink, dpi, True)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:
         gray = prep.rotate(gray, angle)
@@ -225,6 +237,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         else:
             # a photo's sheet, cut out of the picture, is all but level (a tenth of a
             # degree left): its local mean turns with it instead of being blurred again
+            # (and a photo taken close, held level, as little)
             ink = prep.below_mean(gray, prep.rotate(mean, angle))
     return Prepared(gray, ink, dpi, photo)
 

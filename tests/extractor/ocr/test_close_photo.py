@@ -1,0 +1,142 @@
+"""Phone photos taken close: the sheet fills the picture, with no desk around it to find
+the sheet by, a little perspective, and the table running off the picture's edge.
+
+The full figures come from ``python bench/accuracy.py --kinds closephoto``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from bench.scoring import score_record  # noqa: E402
+from extractor import extract  # noqa: E402
+from extractor.geometry.lines import Rule  # noqa: E402
+from extractor.grid import _anchored, _edge_frame  # noqa: E402
+from extractor.scan import prep  # noqa: E402
+
+SOP = ROOT / "corpus" / "sop"
+
+
+def _grid(width: int = 900, height: int = 600, rows: int = 8, cols: int = 6) -> np.ndarray:
+    """A white page with a ruled table (black rules, 3 px) inset 60 px."""
+    page = np.full((height, width), 255, np.uint8)
+    for y in np.linspace(60, height - 60, rows + 1).astype(int):
+        page[y - 1 : y + 2, 60 : width - 60] = 0
+    for x in np.linspace(60, width - 60, cols + 1).astype(int):
+        page[60 : height - 59, x - 1 : x + 2] = 0
+    return page
+
+
+def _seen_at_an_angle(page: np.ndarray, shift: float) -> np.ndarray:
+    """``page`` in perspective: its top edge shrunk by ``shift`` of the width each side."""
+    h, w = page.shape
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[shift * w, 0], [w - shift * w, 0], [w, h], [0, h]])
+    m = cv2.getPerspectiveTransform(src, dst)
+    return cv2.warpPerspective(page, m, (w, h), borderValue=255)
+
+
+def _ink(gray: np.ndarray) -> np.ndarray:
+    return np.where(gray < 128, 255, 0).astype(np.uint8)
+
+
+def test_a_frame_seen_at_an_angle_is_made_a_level_rectangle():
+    level = _grid()
+    corners = prep.frame_corners(_ink(level), 300.0)
+    assert corners is not None and prep.keystone(corners) < prep.KEYSTONE_DEG / 2
+    tilted = _seen_at_an_angle(level, 0.03)
+    corners = prep.frame_corners(_ink(tilted), 300.0)
+    assert corners is not None and prep.keystone(corners) >= prep.KEYSTONE_DEG
+    square = prep.unwarp(tilted, corners)
+    # the frame's verticals stand straight again: each column of ink runs the table's
+    # height in one column of pixels (or two, at the interpolated edge)
+    ink = _ink(square)
+    tall = np.flatnonzero(ink.sum(axis=0) / 255 > 0.8 * (ink.sum(axis=1) > 0).sum())
+    assert len(tall) >= 7  # the 7 column rules
+    # and the rows are level: each of the 9 row rules runs the table's width in a band
+    # at most 5 px high
+    full = np.flatnonzero((ink > 0).mean(axis=1) > 0.6)
+    bands = np.split(full, np.flatnonzero(np.diff(full) > 1) + 1)
+    assert len(bands) == 9 and max(len(b) for b in bands) <= 5
+
+
+def test_a_level_rotated_frame_is_not_taken_for_perspective():
+    page = _grid()
+    h, w = page.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), 2.5, 1.0)
+    turned = cv2.warpAffine(page, m, (w, h), borderValue=255)
+    corners = prep.frame_corners(_ink(turned), 300.0)
+    assert corners is not None and prep.keystone(corners) < prep.KEYSTONE_DEG
+
+
+def test_a_table_running_off_the_picture_is_kept_and_the_desk_beside_it_cleared():
+    gray = _grid()
+    gray[:, 835:] = 255  # the right frame lies beyond the picture ...
+    for y in np.linspace(60, 540, 9).astype(int):
+        gray[y - 1 : y + 2, 60:] = 0  # ... and the rows run to its edge
+    gray[:, :8] = 40  # a sliver of desk down the left edge, joined to the bottom row
+    gray[538:543, :60] = 0
+    ink = _ink(gray)
+    prep.clear_border(gray, ink, 300.0)
+    assert not ink[:, :8].any()  # the desk
+    assert ink[59:62, 100:899].all()  # the top row, to the edge
+    assert ink[60:540, 59:62].all()  # the table's left frame
+
+
+def test_rules_running_to_the_pictures_edge_end_on_it():
+    # a table whose right frame lies beyond the picture (816 pt wide): its rows run to
+    # the edge, and a connector-like stroke (not reaching it) is not part of it
+    rows = [Rule(y, 25.0, 816.4) for y in (32.0, 68.0, 107.0, 154.0)]
+    cols = [Rule(x, 32.0, 154.0) for x in (25.0, 50.0, 222.0, 513.0)]
+    stray = Rule(120.0, 300.0, 500.0)
+    hs, vs = _anchored([*rows, stray], cols)
+    assert not hs  # without the edge, no row is anchored at its right end
+    hs, vs = _edge_frame([*rows, stray], cols, 816.48, 577.0)
+    hs, vs = _anchored(hs, vs)
+    assert sorted(h.pos for h in hs) == [32.0, 68.0, 107.0, 154.0]
+    assert len(vs) == 5 and max(v.pos for v in vs) == pytest.approx(816.4)
+
+
+def _scans():
+    spec = importlib.util.spec_from_file_location("corpus_scans", ROOT / "corpus" / "scans.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus_scans"] = module
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows():
+    doc_id = "sop-007-dishub-uji-berkala"
+    scans = _scans()
+    pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
+    photos = scans.close_photos(pdf, doc_id)
+    result = extract(photos, filename=f"{doc_id}.close.pdf")
+    assert result.record is not None, result.errors
+    record = result.record.model_dump(mode="json")
+    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
+    assert record["roles"] == truth["roles"]
+    score = score_record(record, truth)
+    assert score.rate("step_count") == 1.0
+    for metric in ("actor", "symbol", "duration", "next"):
+        assert score.rate(metric) >= 0.9, (metric, score.misses)
+    assert score.rate("identity") >= 0.9, score.misses
+
+
+def test_a_photos_uneven_light_tells_it_from_a_scan():
+    page = _grid(1700, 2400, rows=20, cols=6)
+    page[200:260, 60:1640] = 200  # a shaded header row: no uneven light
+    assert prep.light_spread(page) < prep.PHOTO_LIGHT_SPREAD
+    # a lamp to one side: the paper falls off to 80 % across the sheet
+    fall = np.linspace(1.0, 0.8, page.shape[1], dtype=np.float32)[None, :]
+    lit = (page.astype(np.float32) * fall).astype(np.uint8)
+    assert prep.light_spread(lit) >= prep.PHOTO_LIGHT_SPREAD
