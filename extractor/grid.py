@@ -163,12 +163,16 @@ def page_blocks(page: PageGeometry) -> list[Block]:
     hs = [r for r in merge_collinear(hs) if r.length >= MIN_RULE]
     vs = [r for r in merge_collinear(vs) if r.length >= MIN_RULE]
     if page.source == "ocr":
+        # rules running off the picture end on its edge (first, so that their ends are
+        # not drawn back onto the last rule inside it)
+        hs, vs = _edge_frame(hs, vs, page.width, page.height)
         # pieces of one rule that now meet on the rule between them are one rule again
         # (a column rule cut under the header by an off-page connector drawn over it)
         hs, vs = (
             merge_collinear(reach_long_rules(hs, vs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
             merge_collinear(reach_long_rules(vs, hs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
         )
+        # (and the edge's rule, merged as any rule, marked again as the edge)
         hs, vs = _edge_frame(hs, vs, page.width, page.height)
         hs, vs = _to_frame(hs, vs), _to_frame(vs, hs)
     hs, vs = _anchored(hs, vs)

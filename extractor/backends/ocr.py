@@ -228,6 +228,8 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         # the photo it is
         gray = prep.unwarp(gray, corners)
         ink, _ = _threshold(gray, dpi, True)
+        # the sheet's edge, straightened, may now run along the picture's
+        prep.clear_sheet_edges(gray, ink)
         return Prepared(gray, ink, dpi, True)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:

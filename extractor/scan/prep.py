@@ -41,6 +41,9 @@ SOLID_IN = 0.06
 #: ...and so do thin strips along the picture's edge up to this wide (inches): the desk
 #: showing past the sheet's edge.
 SLIVER_IN = 0.2
+#: A thin line running all but this share of the picture's height (or width), and at
+#: most this share of it across, is the sheet's own edge.
+SHEET_EDGE_SHARE = 0.05
 #: Threshold offset of the adaptive binarisation (grey levels below the local mean).
 THRESH_C = 15
 #: The largest outline must cover this share of the page to be trusted as the table frame.
@@ -264,6 +267,23 @@ def clear_border(gray: np.ndarray, ink: np.ndarray, dpi: float = 300.0) -> None:
             # edge of a sane scan)
             ink[by : by + bh, bx : bx + bw][sel] = 0
             gray[by : by + bh, bx : bx + bw][sel] = 255
+
+
+def clear_sheet_edges(gray: np.ndarray, ink: np.ndarray) -> None:
+    """Paint out the sheet's own edges: thin lines (the fringe where a desk meets the
+    paper) running the picture's whole height or width, at most ``SHEET_EDGE_SHARE`` of
+    it across. A table's rule that long is joined to the rows crossing it, so its
+    outline is wide. Modifies both images in place."""
+    h, w = ink.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    for i in range(1, n):
+        x, y, bw, bh = stats[i, :4]
+        tall = bh >= (1 - SHEET_EDGE_SHARE) * h and bw <= SHEET_EDGE_SHARE * w
+        wide = bw >= (1 - SHEET_EDGE_SHARE) * w and bh <= SHEET_EDGE_SHARE * h
+        if tall or wide:
+            sel = labels[y : y + bh, x : x + bw] == i
+            ink[y : y + bh, x : x + bw][sel] = 0
+            gray[y : y + bh, x : x + bw][sel] = 255
 
 
 def _solid(mask: np.ndarray, size: int) -> np.ndarray:

@@ -140,3 +140,33 @@ def test_a_photos_uneven_light_tells_it_from_a_scan():
     fall = np.linspace(1.0, 0.8, page.shape[1], dtype=np.float32)[None, :]
     lit = (page.astype(np.float32) * fall).astype(np.uint8)
     assert prep.light_spread(lit) >= prep.PHOTO_LIGHT_SPREAD
+
+
+def test_the_sheets_own_edge_goes_but_a_table_rule_as_long_stays():
+    gray = _grid(900, 600)
+    gray[:, 880:883] = 60  # the fringe where the desk meets the paper, the whole height
+    gray[:, 300:303] = 0  # a column rule run the whole height, crossed by the rows
+    ink = _ink(gray)
+    prep.clear_sheet_edges(gray, ink)
+    assert not ink[:, 880:883].any() and (gray[:, 880:883] == 255).all()
+    assert ink[:, 300:303].all()
+    assert ink[59:62, 100:800].all()
+
+
+def test_a_column_cut_by_the_pictures_edge_is_kept():
+    # the picture cuts the "No" column: the rows run on past its rule (x 17) to the
+    # edge, 17 pt further, which a long rule's reach would otherwise draw them back over
+    from extractor.grid import page_blocks
+    from extractor.layout import PageGeometry, Segment
+
+    ys = (32.0, 78.0, 120.0, 160.0, 200.0, 240.0)
+    xs = (17.0, 191.0, 240.0, 290.0, 783.0)
+    segments = [Segment(x0=0.0, top=y, x1=783.0, bottom=y, width=1.0) for y in ys]
+    segments += [Segment(x0=x, top=ys[0], x1=x, bottom=ys[-1], width=1.0) for x in xs]
+    page = PageGeometry(
+        page=1, width=800.0, height=560.0, words=[], segments=segments, source="ocr"
+    )
+    tables = [b for b in page_blocks(page) if type(b).__name__ == "Table"]
+    assert len(tables) == 1
+    assert tables[0].bbox is not None and tables[0].bbox[0] == pytest.approx(0.0)
+    assert max(c.col + c.col_span for c in tables[0].cells) == len(xs)  # 4 + the cut one
