@@ -33,6 +33,11 @@ from extractor.sop.rows import Row, document_rows
 
 __all__ = ["parse_sop"]
 
+#: Lines of text between two pages of one flowchart (page footers and headers, a
+#: photo's debris read off the desk below the sheet) passed over to find the table
+#: going on after them.
+PAGE_BREAK_LINES = 9
+
 
 def _procedure_rows(
     rows: list[Row],
@@ -61,7 +66,12 @@ def _procedure_rows(
             # Text between two pages of one flowchart (page headers/footers) is skipped
             # when the table continues right after it.
             nxt = next(
-                (j for j in range(i + 1, min(i + 6, len(rows))) if not rows[j].is_paragraph), None
+                (
+                    j
+                    for j in range(i + 1, min(i + 1 + PAGE_BREAK_LINES, len(rows)))
+                    if not rows[j].is_paragraph
+                ),
+                None,
             )
             if nxt is not None and _continues(rows[nxt], cols, raws):
                 i = nxt

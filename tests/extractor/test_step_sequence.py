@@ -22,3 +22,30 @@ def test_a_misread_step_number_is_the_step_after_the_previous_one(
     number: int, previous: int, following: int | None, expected: int
 ) -> None:
     assert _in_sequence(number, previous, following) == expected
+
+
+def test_a_flowchart_goes_on_past_lines_of_text_between_its_pages():
+    # a page footer and header, or a photo's debris read off the desk below the sheet,
+    # between two pages of one flowchart: the table after them (its header repeated) is
+    # the same procedure going on
+    from extractor.layout import Table
+    from extractor.models import Provenance
+    from extractor.sop import PAGE_BREAK_LINES, _procedure_rows
+    from extractor.sop.rows import Row
+
+    head = ["No", "Uraian Kegiatan", "Pelaksana", "", "Mutu Baku", "", "Keterangan"]
+    sub = ["", "", "Pemohon", "Petugas", "Kelengkapan", "Waktu", ""]
+    prov = Provenance(source="ocr")
+
+    def table_rows(first: int) -> list[Row]:
+        table = Table(n_rows=4, n_cols=7, cells=[], page=first)
+        steps = [
+            [str(n), f"Langkah {n}", "", "", "Berkas", "5 Menit", ""] for n in (first, first + 1)
+        ]
+        return [Row(texts=t, table=table, prov=prov) for t in (head, sub, *steps)]
+
+    debris = [Row(texts=[t], prov=prov) for t in ("1", "y", "ji th", "Ih: is", "Halaman 1", "=")]
+    assert len(debris) < PAGE_BREAK_LINES
+    _, cols, raws, _, _ = _procedure_rows(table_rows(1) + debris + table_rows(3))
+    assert cols is not None
+    assert [raw.number for raw in raws] == [1, 2, 3, 4]
