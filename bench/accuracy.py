@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus_scans import scans_module  # noqa: E402
 from bench.scoring import METRICS, Score, score_record  # noqa: E402
 from extractor import extract  # noqa: E402
 
@@ -85,14 +86,8 @@ def _turned(data: bytes) -> bytes:
 
 def _close_photos(doc_id: str) -> bytes:
     """The corpus document ``doc_id`` photographed close (corpus/scans.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("corpus_scans", ROOT / "corpus" / "scans.py")
-    scans = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_scans"] = scans  # dataclasses look their module up
-    spec.loader.exec_module(scans)  # type: ignore[union-attr]
     pdf = ROOT / "corpus" / "sop" / doc_id / f"{doc_id}.pdf"
-    return scans.close_photos(pdf.read_bytes(), doc_id)
+    return scans_module().close_photos(pdf.read_bytes(), doc_id)
 
 
 def documents(only: str | None = None, base: Path | None = None) -> list[Path]:

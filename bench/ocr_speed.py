@@ -39,7 +39,6 @@ Targets (issue 4): page_geometry ≤ 1.2× the plain pass, ≤ 3 s per page medi
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import re
 import resource
@@ -58,24 +57,17 @@ sys.path.insert(0, str(ROOT))
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
+from bench.corpus_scans import scans_module  # noqa: E402
 from extractor.backends.ocr import page_geometry  # noqa: E402
 from extractor.scan import tessapi, tesseract  # noqa: E402
 
 cv2.setNumThreads(1)
 
 
-def _scans_module():
-    spec = importlib.util.spec_from_file_location("corpus_scans", ROOT / "corpus" / "scans.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_scans"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 def pages(n: int, dpi: int, kind: str = "300", index: int = 0) -> list[np.ndarray]:
     """Page images to measure: page ``index`` of corpus scans of ``kind`` (``300``: the
     300-dpi scanned PDFs, ``photo``: the phone photos) when present, demo scans otherwise."""
-    scans = _scans_module()
+    scans = scans_module()
     found = sorted((ROOT / "corpus" / "sop").glob(f"*/scans/*.{kind}.pdf"))[:n]
     if found:
         # scans hold gray images, which the PDF backend renders in one channel; photos

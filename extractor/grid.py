@@ -172,7 +172,10 @@ def page_blocks(page: PageGeometry) -> list[Block]:
             merge_collinear(reach_long_rules(hs, vs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
             merge_collinear(reach_long_rules(vs, hs, SCAN_REACH, TOL, gap_share=SCAN_REACH_SHARE)),
         )
-        # (and the edge's rule, merged as any rule, marked again as the edge)
+        # merging makes the edge's rule a plain rule, joined with any rule drawn along
+        # the edge; the edge is drawn again, to anchor what runs to it (kept both ways:
+        # holding the edge out of the merge loses never-scanned sop-023's column between
+        # Dasar Hukum and Kualifikasi)
         hs, vs = _edge_frame(hs, vs, page.width, page.height)
         hs, vs = _to_frame(hs, vs), _to_frame(vs, hs)
     hs, vs = _anchored(hs, vs)

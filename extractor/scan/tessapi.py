@@ -205,16 +205,18 @@ class TessApi:
             self.close()
 
 
+def _forced_cli() -> bool:
+    return os.environ.get(ENGINE_ENV, "api").lower() == "cli"
+
+
 def engine_is_cli() -> bool:
     """Whether OCR runs the ``tesseract`` command (forced, or the library not loadable)."""
-    if os.environ.get(ENGINE_ENV, "api").lower() == "cli":
-        return True
-    return _load_library() is None
+    return _forced_cli() or _load_library() is None
 
 
 def engine(lang: str) -> TessApi | None:
     """This thread's loaded API for ``lang``, or None when the library path is not usable."""
-    if os.environ.get(ENGINE_ENV, "api").lower() == "cli":
+    if _forced_cli():
         return None
     cache: dict[str, TessApi | None] = getattr(_local, "apis", None) or {}
     _local.apis = cache

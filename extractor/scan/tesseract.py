@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import cv2
@@ -80,25 +82,34 @@ def _run(
     return _run_cli(image, lang, f"--psm {psm} --dpi {round(dpi)}{extra}")
 
 
-def _run_cli(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
-    import pytesseract
-
+@contextmanager
+def _pgm_file(image: np.ndarray) -> Iterator[str]:
+    """``image`` written to an uncompressed temporary PGM for the ``tesseract`` command
+    (removed after)."""
     fd, path = tempfile.mkstemp(suffix=".pgm", prefix="sopcheck_ocr_")
     os.close(fd)
     try:
         cv2.imwrite(path, image)
-        # the same TSV reader as the library path, so both read the rows alike
-        return tessapi.parse_tsv(
-            pytesseract.image_to_data(
-                path, lang=lang, config=config, output_type=pytesseract.Output.STRING
+        yield path
+    finally:
+        os.unlink(path)
+
+
+def _run_cli(image: np.ndarray, lang: str, config: str) -> dict[str, list]:
+    import pytesseract
+
+    try:
+        with _pgm_file(image) as path:
+            # the same TSV reader as the library path, so both read the rows alike
+            return tessapi.parse_tsv(
+                pytesseract.image_to_data(
+                    path, lang=lang, config=config, output_type=pytesseract.Output.STRING
+                )
             )
-        )
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable("tesseract binary not found") from exc
     except pytesseract.TesseractError as exc:
         raise OcrUnavailable(str(exc.message)[:200]) from exc
-    finally:
-        os.unlink(path)
 
 
 def tsv_words(data: dict[str, list]) -> list[PxWord]:
@@ -153,15 +164,11 @@ def page_turn(gray: np.ndarray, dpi: float) -> int:
 def _page_turn_cli(gray: np.ndarray, dpi: float) -> tuple[int, float] | None:
     import pytesseract
 
-    fd, path = tempfile.mkstemp(suffix=".pgm", prefix="sopcheck_osd_")
-    os.close(fd)
     try:
-        cv2.imwrite(path, gray)
-        text = pytesseract.image_to_osd(path, config=f"--psm 0 --dpi {round(dpi)}")
+        with _pgm_file(gray) as path:
+            text = pytesseract.image_to_osd(path, config=f"--psm 0 --dpi {round(dpi)}")
     except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError):
         return None  # too few characters, or no osd data
-    finally:
-        os.unlink(path)
     turn = re.search(r"Rotate:\s*(\d+)", text)
     conf = re.search(r"Orientation confidence:\s*([\d.]+)", text)
     if turn is None or conf is None:

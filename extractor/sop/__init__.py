@@ -33,9 +33,9 @@ from extractor.sop.rows import Row, document_rows
 
 __all__ = ["parse_sop"]
 
-#: Lines of text between two pages of one flowchart (page footers and headers, a
-#: photo's debris read off the desk below the sheet) passed over to find the table
-#: going on after them.
+#: Lines of text, after the first, between two pages of one flowchart (page footers and
+#: headers, a photo's debris read off the desk below the sheet) passed over to find the
+#: table going on after them.
 PAGE_BREAK_LINES = 9
 
 

@@ -6,7 +6,6 @@ The full figures come from ``python bench/accuracy.py --kinds closephoto``.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from ocr_helpers import scans_module
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
@@ -107,17 +107,9 @@ def test_rules_running_to_the_pictures_edge_end_on_it():
     assert len(vs) == 5 and max(v.pos for v in vs) == pytest.approx(816.4)
 
 
-def _scans():
-    spec = importlib.util.spec_from_file_location("corpus_scans", ROOT / "corpus" / "scans.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_scans"] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows():
     doc_id = "sop-007-dishub-uji-berkala"
-    scans = _scans()
+    scans = scans_module()
     pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
     photos = scans.close_photos(pdf, doc_id)
     result = extract(photos, filename=f"{doc_id}.close.pdf")
