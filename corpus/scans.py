@@ -35,6 +35,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +50,10 @@ JPEG_QUALITY_PDF = 30  # a noisy 300-dpi A4 page: ~280 KB (noise dominates the s
 #: A photo taken close (:func:`close_photo`): the sheet's edges this share of a side out
 #: of the picture, its corners moved by up to CLOSE_JITTER of a side.
 CLOSE_MARGIN, CLOSE_JITTER = -0.015, 0.03
+#: A phone photo's light falls off by this much over the picture's diagonal from its
+#: brightest spot (a lamp to one side); in even light (a flash, daylight) by EVEN_FALLOFF,
+#: as little as a scanner's lamp varies.
+LAMP_FALLOFF, EVEN_FALLOFF = 0.45, 0.05
 FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
@@ -162,20 +167,26 @@ def degrade(img: Image.Image, dpi: float, damage: Damage, rng: np.random.Generat
 
 
 def phone_photo(
-    img: Image.Image, rng: np.random.Generator, margin: float = 0.12, jitter_share: float = 0.05
+    img: Image.Image,
+    rng: np.random.Generator,
+    margin: float = 0.12,
+    jitter_share: float = 0.05,
+    falloff: float = LAMP_FALLOFF,
 ) -> Image.Image:
     """The sheet on a desk, photographed at an angle under a lamp: ``margin`` of desk
     around it (a share of each side; below 0 the sheet runs off the picture), its corners
-    moved by up to ``jitter_share`` of a side."""
+    moved by up to ``jitter_share`` of a side, the light falling off by ``falloff`` per
+    picture diagonal away from its brightest spot."""
     import cv2
 
     sheet = np.asarray(img.convert("RGB")).astype(np.float32)
     h, w = sheet.shape[:2]
-    # uneven light: a bright spot on one side falling off to ~65 % on the other
+    # uneven light: a bright spot on one side falling off (by LAMP_FALLOFF to ~65 %) on
+    # the other
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     lx, ly = rng.uniform(0.1, 0.9) * w, rng.uniform(0.1, 0.9) * h
     dist = np.sqrt((xx - lx) ** 2 + (yy - ly) ** 2) / math.hypot(w, h)
-    light = 1.0 - 0.45 * dist
+    light = 1.0 - falloff * dist
     sheet = sheet * light[..., None] * np.array([1.0, 0.97, 0.9], dtype=np.float32)
     out_w, out_h = int(w * (1 + 2 * margin)), int(h * (1 + 2 * margin))
     jitter = lambda s: rng.uniform(-jitter_share, jitter_share) * s  # noqa: E731
@@ -202,17 +213,20 @@ def phone_photo(
     return Image.fromarray(np.clip(photo + noise, 0, 255).astype(np.uint8))
 
 
-def close_photo(img: Image.Image, rng: np.random.Generator) -> Image.Image:
+def close_photo(
+    img: Image.Image, rng: np.random.Generator, falloff: float = LAMP_FALLOFF
+) -> Image.Image:
     """The sheet photographed close, filling the picture: a little perspective (corners
     moved up to 3 % of a side), its edges just out of the frame or a sliver of desk
-    showing, uneven light. No desk around it to find the sheet by."""
-    return phone_photo(img, rng, margin=CLOSE_MARGIN, jitter_share=CLOSE_JITTER)
+    showing, uneven light (``EVEN_FALLOFF``: light as even as a scanner's, a flash or
+    daylight). No desk around it to find the sheet by."""
+    return phone_photo(img, rng, margin=CLOSE_MARGIN, jitter_share=CLOSE_JITTER, falloff=falloff)
 
 
-def close_photos(pdf: bytes, doc_id: str) -> bytes:
+def close_photos(pdf: bytes, doc_id: str, falloff: float = LAMP_FALLOFF) -> bytes:
     """Every page of a corpus PDF photographed close (:func:`close_photo`), in one PDF,
     with the damage of its phone photos (deterministic for ``doc_id``)."""
-    return _photos_pdf(pdf, doc_id, close_photo, "close")
+    return _photos_pdf(pdf, doc_id, partial(close_photo, falloff=falloff), "close")
 
 
 def _photos_pdf(pdf: bytes, doc_id: str, shoot: Callable, salt: str) -> bytes:

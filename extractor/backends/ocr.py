@@ -220,8 +220,10 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         dpi = WORK_DPI
         ink, mean = _threshold(gray, dpi, photo)
-    # (a flatbed scan sees the sheet square on: only a photo not cut out is asked)
-    corners = prep.frame_corners(ink, dpi) if photo and not cut else None
+    # a flatbed scan sees the sheet square on, a camera held over it seldom does: a
+    # frame whose sides are not parallel tells a photo even in light as even as a
+    # scanner's (a sheet cut out of the picture is square on already)
+    corners = prep.frame_corners(ink, dpi) if not cut else None
     if corners is not None and prep.keystone(corners) >= prep.KEYSTONE_DEG:
         # a sheet photographed at an angle, filling the picture (no desk around it to
         # cut it out by): its table frame made a level rectangle, and the page read as

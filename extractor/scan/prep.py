@@ -449,8 +449,19 @@ def _long_lines(ink: np.ndarray, dpi: float, horizontal: bool) -> list[Line]:
     mask = cv2.dilate(small, np.ones(thick, np.uint8))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones(along, np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    extent = stats[1:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
     if n <= 1:
+        return []
+    extent = stats[1:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
+    # a line the picture's whole length within SLIVER_IN of its edge is the sheet's own
+    # edge against a sliver of desk: the longest, it would make the table's rules short
+    at = stats[1:, cv2.CC_STAT_TOP if horizontal else cv2.CC_STAT_LEFT]
+    across = stats[1:, cv2.CC_STAT_HEIGHT if horizontal else cv2.CC_STAT_WIDTH]
+    side = small.shape[0 if horizontal else 1]
+    length = small.shape[1 if horizontal else 0]
+    edge = max(1, round(SLIVER_IN * dpi / factor))
+    near = (at + across <= edge) | (at >= side - edge)
+    extent = np.where(near & (extent >= (1 - SHEET_EDGE_SHARE) * length), 0, extent)
+    if not extent.any():
         return []
     floor = max(LONG_RULE_SHARE * extent.max(), LONG_RULE_IN * dpi / factor)
     out: list[Line] = []

@@ -107,11 +107,17 @@ def test_rules_running_to_the_pictures_edge_end_on_it():
     assert len(vs) == 5 and max(v.pos for v in vs) == pytest.approx(816.4)
 
 
-def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows():
+@pytest.mark.parametrize("even", [False, True], ids=["lamp", "even-light"])
+def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows(even):
     doc_id = "sop-007-dishub-uji-berkala"
     scans = scans_module()
     pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
-    photos = scans.close_photos(pdf, doc_id)
+    falloff = scans.EVEN_FALLOFF if even else scans.LAMP_FALLOFF
+    photos = scans.close_photos(pdf, doc_id, falloff)
+    if even:
+        # in light as even as a scanner's, only the perspective tells the photo
+        page = np.asarray(scans.rasterize(photos, 150, [1])[0].convert("L"))
+        assert prep.light_spread(page) < prep.PHOTO_LIGHT_SPREAD
     result = extract(photos, filename=f"{doc_id}.close.pdf")
     assert result.record is not None, result.errors
     record = result.record.model_dump(mode="json")
@@ -122,6 +128,17 @@ def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows():
     for metric in ("actor", "symbol", "duration", "next"):
         assert score.rate(metric) >= 0.9, (metric, score.misses)
     assert score.rate("identity") >= 0.9, score.misses
+
+
+def test_the_sheets_edge_the_picture_long_does_not_hide_the_tables_frame():
+    # a sliver of desk down the right edge: its fringe, the picture's whole height, is
+    # longer than any rule of a table seen at an angle, and would leave it one side
+    tilted = _seen_at_an_angle(_grid(900, 1200, rows=12), 0.03)
+    ink = _ink(tilted)
+    ink[:, 893:896] = 255
+    corners = prep.frame_corners(ink, 300.0)
+    assert corners is not None and prep.keystone(corners) >= prep.KEYSTONE_DEG
+    assert corners[:, 0].max() < 860  # the table's right frame, not the sheet's edge
 
 
 def test_a_photos_uneven_light_tells_it_from_a_scan():
