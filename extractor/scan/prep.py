@@ -32,9 +32,11 @@ INK_SATURATION, INK_DARK = 0.35, 100
 PAPER_CLOSE_IN, PAPER_DPI = 0.12, 75
 #: Ink touching the image edge and longer than this share of a side is a scan border.
 BORDER_SHARE = 0.3
-#: ...unless it is a sparse grid (ink on less than this share of its box, both sides
-#: past BORDER_SHARE): a table running off a photo taken close, kept.
-GRID_FILL = 0.2
+#: ...unless it is a sparse grid (ink on less than GRID_FILL of its box, one side past
+#: BORDER_SHARE and both past GRID_DEPTH): a table running off a photo taken close, kept.
+#: A scan's border or a photo's desk edge is a line or a band along one edge: no deeper
+#: than SLIVER_IN (~3 % of a side).
+GRID_FILL, GRID_DEPTH = 0.2, 0.1
 #: Ink wider than this (inches) both ways is solid (a desk, a shadow), not print: bold
 #: 14-pt strokes are under 0.03 in.
 SOLID_IN = 0.06
@@ -44,6 +46,9 @@ SLIVER_IN = 0.2
 #: A thin line running all but this share of the picture's height (or width), and at
 #: most this share of it across, is the sheet's own edge.
 SHEET_EDGE_SHARE = 0.05
+#: A line within SLIVER_IN of the picture's edge and along this share of it or more is
+#: the sheet's edge too when the frame is looked for (a corner of the sheet may show).
+SHEET_EDGE_LENGTH = 0.5
 #: Threshold offset of the adaptive binarisation (grey levels below the local mean).
 THRESH_C = 15
 #: The largest outline must cover this share of the page to be trusted as the table frame.
@@ -253,16 +258,19 @@ def clear_border(gray: np.ndarray, ink: np.ndarray, dpi: float = 300.0) -> None:
         box = work[by : by + bh, bx : bx + bw]
         sel = box == 128
         box[sel] = 1  # seen
-        if bw > BORDER_SHARE * w and bh > BORDER_SHARE * h and sel.mean() < GRID_FILL:
-            # a sparse grid across the picture: the table itself, running off a photo
-            # taken close (the sheet fills the frame); only its solid parts (the desk in
-            # a corner, a shadow) go
+        long = bw > BORDER_SHARE * w or bh > BORDER_SHARE * h
+        deep = bw > GRID_DEPTH * w and bh > GRID_DEPTH * h
+        if long and deep and sel.mean() < GRID_FILL:
+            # a sparse grid across the picture: a table, running off a photo taken close
+            # (the sheet fills the frame; an identity table cut at its top row is a
+            # quarter of the picture deep); only its solid parts (the desk in a corner,
+            # a shadow) go
             solid = _solid(sel, solid_px)
             touches = (by == 0, bx + bw == w, by + bh == h, bx == 0)
             solid |= _edge_slivers(sel, touches, (h, w), round(SLIVER_IN * dpi))
             ink[by : by + bh, bx : bx + bw][solid] = 0
             gray[by : by + bh, bx : bx + bw][solid] = 255
-        elif bw > BORDER_SHARE * w or bh > BORDER_SHARE * h:
+        elif long:
             # a scan's dark border or a photo's desk (the table frame never touches the
             # edge of a sane scan)
             ink[by : by + bh, bx : bx + bw][sel] = 0
@@ -452,15 +460,15 @@ def _long_lines(ink: np.ndarray, dpi: float, horizontal: bool) -> list[Line]:
     if n <= 1:
         return []
     extent = stats[1:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT]
-    # a line the picture's whole length within SLIVER_IN of its edge is the sheet's own
-    # edge against a sliver of desk: the longest, it would make the table's rules short
+    # a line along the picture within SLIVER_IN of its edge is the sheet's own edge
+    # against a sliver of desk: the longest, it would make the table's rules short
     at = stats[1:, cv2.CC_STAT_TOP if horizontal else cv2.CC_STAT_LEFT]
     across = stats[1:, cv2.CC_STAT_HEIGHT if horizontal else cv2.CC_STAT_WIDTH]
     side = small.shape[0 if horizontal else 1]
     length = small.shape[1 if horizontal else 0]
     edge = max(1, round(SLIVER_IN * dpi / factor))
     near = (at + across <= edge) | (at >= side - edge)
-    extent = np.where(near & (extent >= (1 - SHEET_EDGE_SHARE) * length), 0, extent)
+    extent = np.where(near & (extent >= SHEET_EDGE_LENGTH * length), 0, extent)
     if not extent.any():
         return []
     floor = max(LONG_RULE_SHARE * extent.max(), LONG_RULE_IN * dpi / factor)

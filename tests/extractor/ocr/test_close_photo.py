@@ -93,6 +93,17 @@ def test_a_table_running_off_the_picture_is_kept_and_the_desk_beside_it_cleared(
     assert ink[60:540, 59:62].all()  # the table's left frame
 
 
+def test_a_shallow_table_cut_by_the_pictures_top_edge_is_kept():
+    # an identity table half the picture wide and a sixth of it deep, its top rule cut
+    # off by the picture: its column rules run to the top edge
+    gray = np.full((1200, 900), 255, np.uint8)
+    gray[:270, 200:800] = _grid(600, 340, rows=5, cols=2)[70:]
+    ink = _ink(gray)
+    prep.clear_border(gray, ink, 300.0)
+    assert ink[0:200, 259:262].all() and ink[0:200, 739:742].all()
+    assert ink[33:36, 300:700].all()  # its first row rule
+
+
 def test_rules_running_to_the_pictures_edge_end_on_it():
     # a table whose right frame lies beyond the picture (816 pt wide): its rows run to
     # the edge, and a connector-like stroke (not reaching it) is not part of it
@@ -131,11 +142,12 @@ def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows(even):
 
 
 def test_the_sheets_edge_the_picture_long_does_not_hide_the_tables_frame():
-    # a sliver of desk down the right edge: its fringe, the picture's whole height, is
-    # longer than any rule of a table seen at an angle, and would leave it one side
+    # a sliver of desk down the right edge, the sheet's corner showing at the top: its
+    # fringe is longer than any rule of a table seen at an angle, and would leave it one
+    # side
     tilted = _seen_at_an_angle(_grid(900, 1200, rows=12), 0.03)
     ink = _ink(tilted)
-    ink[:, 893:896] = 255
+    ink[150:, 893:896] = 255
     corners = prep.frame_corners(ink, 300.0)
     assert corners is not None and prep.keystone(corners) >= prep.KEYSTONE_DEG
     assert corners[:, 0].max() < 860  # the table's right frame, not the sheet's edge
