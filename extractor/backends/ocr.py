@@ -118,6 +118,12 @@ SETTLED_LEAD = 2
 #: A cell is re-read whole when this much of its print (pt²) lies outside the words the
 #: page pass read there: a dropped word of 8-pt text is some 60 pt², a stray speck none.
 UNREAD_INK_PT2 = 30.0
+#: Print in a word's box (pt² darker than INK_GRAY): a word read unsurely over less is
+#: read off paper grain (measured on a close photo: junk 1-40 px at 300 dpi, words 500+).
+PRINT_PT2 = 5.0
+#: A word re-read in a cell lying this much (share of its box) within a word the page
+#: pass read across the cell's border is a piece of that word.
+PIECE_SHARE = 0.6
 #: A header cell read alone with at least this mean confidence is not read a second time.
 SURE_CONF = 88.0
 #: A photo's identity values the two reads at its own size disagree on are read again
@@ -450,8 +456,25 @@ def page_geometry(
                 geom.turned = turn
     reocr_cells(work, geom, lang)
     fix_waktu_units(work, geom)
-    geom.words = _to_words(work.words, work.dpi)
+    geom.words = _to_words(_on_print(work), work.dpi)
     return geom
+
+
+def _on_print(work: PageWork) -> list[tesseract.PxWord]:
+    """The page's words but those read unsurely (below ``JUNK_CONF``) where there is no
+    print (under ``PRINT_PT2`` of pixels darker than ``INK_GRAY``): a shaded header's
+    grain or an erased rule's fringe read as letters ("an DOT" along a photo's header
+    rule, 1 and 13 dark px, which then matched no header label). A real word read as
+    unsurely has its strokes ("Kepala" at 5: 1,530 px; small print 500 px and more)."""
+    floor = lines.px2(PRINT_PT2, work.dpi)
+    image = work.ocr_image
+    return [
+        w
+        for w in work.words
+        if w.conf >= JUNK_CONF
+        or np.count_nonzero(image[w.top : w.top + w.height, w.left : w.left + w.width] < INK_GRAY)
+        >= floor
+    ]
 
 
 # --------------------------------------------------------------------------- re-reading cells
@@ -497,6 +520,20 @@ def _overlaps(w: tesseract.PxWord, box: tuple[int, int, int, int]) -> bool:
         and w.top < box[3]
         and box[1] < w.top + w.height
     )
+
+
+def _piece_of_read(word: tesseract.PxWord, words: list[tesseract.PxWord], box: CellBox) -> bool:
+    """Whether ``word`` lies for the most part within a word of ``words`` that is read
+    surely (``JUNK_CONF``), has letters or digits, and is not inside ``box``."""
+    area = max(1, word.width * word.height)
+    for w in words:
+        if w.conf < JUNK_CONF or not _alnum(w.text) or _inside(w, box):
+            continue
+        dx = min(word.left + word.width, w.left + w.width) - max(word.left, w.left)
+        dy = min(word.top + word.height, w.top + w.height) - max(word.top, w.top)
+        if dx > 0 and dy > 0 and dx * dy >= PIECE_SHARE * area:
+            return True
+    return False
 
 
 def _alnum(text: str) -> int:
@@ -935,6 +972,9 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
+        # pieces of a word the page pass read across the cell's border, cut by the crop
+        # ("PELAI" and "SANA" of a "PELAKSANA" over two columns): no new words
+        new = [w for w in new if not _piece_of_read(w, work.words, box)]
         new_text, old_text = _read_text(new), _read_text(old)
         if not new:
             continue

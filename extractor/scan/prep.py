@@ -14,8 +14,10 @@ Order (each step measured on damaged renders, see ``shared/docs/extraction-notes
    projection profile of text lines; :func:`rotate` undoes it. A sheet photographed
    close and at an angle (no desk to cut it out by) is straightened by perspective
    instead: :func:`frame_corners` fits its outermost long rules as lines,
-   :func:`keystone` tells their sides are not parallel, :func:`unwarp` makes them a
-   level rectangle. :func:`light_spread` tells such a photo from a scan by its light.
+   :func:`keystone` tells their sides are not parallel (a scanner sees the sheet
+   square on: every page not cut out of a desk is asked), :func:`unwarp` makes them a
+   level rectangle. :func:`light_spread` tells a photo held square on from a scan by
+   its light.
 """
 
 from __future__ import annotations

@@ -252,3 +252,36 @@ def test_letters_read_off_an_erased_rules_fringe_are_dropped_but_dashes_kept():
         PxWord("Hukum", 239, 920, 117, 27, 96.0),
     ]
     assert [w.text for w in ocr._to_words(words, DPI)] == ["-", "a", "Hukum"]
+
+
+def test_letters_read_unsurely_where_there_is_no_print_are_dropped():
+    # "an DOT" read at 13 and 19 off a shaded header's speckle along a photo's rule, where
+    # no stroke is; "Kepala" read as unsurely over its own print stays, and so does a
+    # word read surely
+    image = np.full((200, 600), 255, np.uint8)
+    image[40:80, 20:200] = 0  # the strokes of "Kepala"
+    rng = np.random.default_rng(1)
+    speckle = rng.random((40, 200)) < 0.2
+    image[100:140, 300:500][speckle] = 200  # a shaded fill's grain, lighter than print
+    words = [
+        PxWord("Kepala", 20, 40, 180, 40, 5.0),
+        PxWord("an", 300, 100, 60, 40, 13.0),
+        PxWord("DOT", 380, 100, 80, 40, 19.0),
+        PxWord("Menu", 300, 150, 80, 30, 96.0),
+    ]
+    work = ocr.PageWork(gray=image, ocr_image=image, dpi=DPI, words=words, photo=True)
+    assert [w.text for w in ocr._on_print(work)] == ["Kepala", "Menu"]
+
+
+def test_pieces_of_a_word_read_across_a_cells_border_are_no_new_words():
+    # the page pass read "PELAKSANA" across two role columns' header cells; a cell's
+    # re-read, cropped at its border, reads "PELAI"
+    whole = PxWord("PELAKSANA", 373, 30, 180, 30, 96.0)
+    box = (300, 20, 460, 70)  # the word's middle lies past this cell's right border
+    piece = PxWord("PELAI", 373, 30, 85, 30, 91.0)
+    beside = PxWord("Kepala", 305, 30, 60, 30, 90.0)
+    assert ocr._piece_of_read(piece, [whole], box)
+    assert not ocr._piece_of_read(beside, [whole], box)
+    # not a sure read, or lying inside the cell itself (which the re-read replaces)
+    assert not ocr._piece_of_read(piece, [PxWord("PELAKSANA", 373, 30, 180, 30, 40.0)], box)
+    assert not ocr._piece_of_read(piece, [whole], (300, 20, 600, 70))
