@@ -12,7 +12,8 @@ the phone photos with their pages turned 90, 180 and 270 degrees in turn: pages 
 or photographed sideways or upside down. ``--kinds closephoto`` scores the documents
 whose photos are scored, photographed close from their own PDF (the sheet fills the
 picture, with no desk around it to find it by; ``corpus/scans.py``'s ``close_photos``),
-and ``--kinds closeeven`` the same in light as even as a scanner's (a flash, daylight).
+``--kinds closeeven`` the same in light as even as a scanner's (a flash, daylight),
+and ``--kinds closeshadow`` with a hand's shadow across the picture.
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
@@ -55,11 +56,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "closephoto": ("scans/{id}.photo.pdf", "truth.json"),
     # ...and so in light as even as a scanner's (a flash, daylight)
     "closeeven": ("scans/{id}.photo.pdf", "truth.json"),
+    # ...and so under the lamp with a hand's shadow across the picture
+    "closeshadow": ("scans/{id}.photo.pdf", "truth.json"),
 }
 #: Kinds made by turning the pages of another kind's files.
 TURNED_KINDS = ("turned", "turnedphoto")
 #: Kinds made at scoring time, not in the default kinds.
-MADE_KINDS = (*TURNED_KINDS, "closephoto", "closeeven")
+CLOSE_KINDS = ("closephoto", "closeeven", "closeshadow")
+MADE_KINDS = (*TURNED_KINDS, *CLOSE_KINDS)
 #: Turns (degrees counter-clockwise) given to the pages of a "turned" document in turn.
 TURNS = (90, 180, 270)
 
@@ -87,13 +91,13 @@ def _turned(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _close_photos(doc_id: str, even: bool = False) -> bytes:
-    """The corpus document ``doc_id`` photographed close (corpus/scans.py), under a
-    lamp to one side or, ``even``, in even light."""
+def _close_photos(doc_id: str, kind: str) -> bytes:
+    """The corpus document ``doc_id`` photographed close (corpus/scans.py) as ``kind``
+    says: under a lamp to one side, in even light, or with a shadow across it."""
     pdf = ROOT / "corpus" / "sop" / doc_id / f"{doc_id}.pdf"
     scans = scans_module()
-    falloff = scans.EVEN_FALLOFF if even else scans.LAMP_FALLOFF
-    return scans.close_photos(pdf.read_bytes(), doc_id, falloff)
+    falloff = scans.EVEN_FALLOFF if kind == "closeeven" else scans.LAMP_FALLOFF
+    return scans.close_photos(pdf.read_bytes(), doc_id, falloff, kind == "closeshadow")
 
 
 def documents(only: str | None = None, base: Path | None = None) -> list[Path]:
@@ -122,8 +126,8 @@ def run_kind(
         start = time.perf_counter()
         if kind in TURNED_KINDS:
             result = extract(_turned(path.read_bytes()), filename=path.name, options=options)
-        elif kind in ("closephoto", "closeeven"):
-            data = _close_photos(doc.name, even=kind == "closeeven")
+        elif kind in CLOSE_KINDS:
+            data = _close_photos(doc.name, kind)
             result = extract(data, filename=f"{doc.name}.close.pdf", options=options)
         else:
             result = extract(path, options=options)

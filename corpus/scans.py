@@ -54,6 +54,8 @@ CLOSE_MARGIN, CLOSE_JITTER = -0.015, 0.03
 #: brightest spot (a lamp to one side); in even light (a flash, daylight) by EVEN_FALLOFF,
 #: as little as a scanner's lamp varies.
 LAMP_FALLOFF, EVEN_FALLOFF = 0.45, 0.05
+#: A shadow across a photo (a hand's, the phone's) leaves this share of the light.
+SHADOW_LIGHT = (0.55, 0.65)
 FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
@@ -172,11 +174,13 @@ def phone_photo(
     margin: float = 0.12,
     jitter_share: float = 0.05,
     falloff: float = LAMP_FALLOFF,
+    shadow: bool = False,
 ) -> Image.Image:
     """The sheet on a desk, photographed at an angle under a lamp: ``margin`` of desk
     around it (a share of each side; below 0 the sheet runs off the picture), its corners
     moved by up to ``jitter_share`` of a side, the light falling off by ``falloff`` per
-    picture diagonal away from its brightest spot."""
+    picture diagonal away from its brightest spot; with ``shadow``, a hand's or the
+    phone's shadow across the right part of the picture."""
     import cv2
 
     sheet = np.asarray(img.convert("RGB")).astype(np.float32)
@@ -208,25 +212,50 @@ def phone_photo(
         flags=cv2.INTER_LINEAR,
         borderValue=desk,
     )
+    if shadow:
+        photo = _shadow(photo, rng)
     photo = cv2.GaussianBlur(photo, (3, 3), 0.8)
     noise = rng.normal(0, 5, photo.shape[:2])[..., None]
     return Image.fromarray(np.clip(photo + noise, 0, 255).astype(np.uint8))
 
 
+def _shadow(photo: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """``photo`` with a soft-edged shadow over its right part (from 30-60 % of the width,
+    its edge slanting by up to a fifth of it), the light there SHADOW_LIGHT."""
+    import cv2
+
+    h, w = photo.shape[:2]
+    x0, tilt = int(rng.uniform(0.3, 0.6) * w), int(rng.uniform(-0.2, 0.2) * w)
+    mask = np.zeros((h, w), np.float32)
+    cv2.fillPoly(mask, [np.array([[x0, 0], [w, 0], [w, h], [x0 + tilt, h]], np.int32)], 1.0)
+    mask = cv2.GaussianBlur(mask, (0, 0), 6)
+    lit = 1 - (1 - rng.uniform(*SHADOW_LIGHT)) * mask
+    return (photo.astype(np.float32) * lit[..., None]).clip(0, 255).astype(np.uint8)
+
+
 def close_photo(
-    img: Image.Image, rng: np.random.Generator, falloff: float = LAMP_FALLOFF
+    img: Image.Image,
+    rng: np.random.Generator,
+    falloff: float = LAMP_FALLOFF,
+    shadow: bool = False,
 ) -> Image.Image:
     """The sheet photographed close, filling the picture: a little perspective (corners
     moved up to 3 % of a side), its edges just out of the frame or a sliver of desk
     showing, uneven light (``EVEN_FALLOFF``: light as even as a scanner's, a flash or
-    daylight). No desk around it to find the sheet by."""
-    return phone_photo(img, rng, margin=CLOSE_MARGIN, jitter_share=CLOSE_JITTER, falloff=falloff)
+    daylight), with ``shadow`` a hand's shadow across it. No desk around it to find the
+    sheet by."""
+    return phone_photo(
+        img, rng, margin=CLOSE_MARGIN, jitter_share=CLOSE_JITTER, falloff=falloff, shadow=shadow
+    )
 
 
-def close_photos(pdf: bytes, doc_id: str, falloff: float = LAMP_FALLOFF) -> bytes:
+def close_photos(
+    pdf: bytes, doc_id: str, falloff: float = LAMP_FALLOFF, shadow: bool = False
+) -> bytes:
     """Every page of a corpus PDF photographed close (:func:`close_photo`), in one PDF,
     with the damage of its phone photos (deterministic for ``doc_id``)."""
-    return _photos_pdf(pdf, doc_id, partial(close_photo, falloff=falloff), "close")
+    shoot = partial(close_photo, falloff=falloff, shadow=shadow)
+    return _photos_pdf(pdf, doc_id, shoot, "close")
 
 
 def _photos_pdf(pdf: bytes, doc_id: str, shoot: Callable, salt: str) -> bytes:

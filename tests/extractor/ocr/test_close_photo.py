@@ -104,6 +104,24 @@ def test_a_shallow_table_cut_by_the_pictures_top_edge_is_kept():
     assert ink[33:36, 300:700].all()  # its first row rule
 
 
+def test_a_sheet_half_in_a_shadow_is_not_cut_down_to_its_lit_part():
+    # print filling the picture, a hand's shadow over its right 40 %: the lit part is a
+    # bright quadrilateral on darker ground, as a sheet on a desk is, but the print goes
+    # on under the shadow
+    page = np.full((1200, 900, 3), 235, np.uint8)
+    for y in range(80, 1120, 40):
+        page[y : y + 6, 60:840] = 30  # lines of print
+    shaded = page.copy()
+    shaded[:, 540:] = (shaded[:, 540:] * 0.6).astype(np.uint8)
+    assert prep.find_page(shaded) is None
+    # the same sheet on a dark desk is cut out by its corners
+    desk = np.full((1500, 1200, 3), (70, 55, 45), np.uint8)
+    desk[150:1350, 150:1050] = page
+    quad = prep.find_page(desk)
+    assert quad is not None
+    assert np.allclose(quad, [[150, 150], [1050, 150], [1050, 1350], [150, 1350]], atol=12)
+
+
 def test_rules_running_to_the_pictures_edge_end_on_it():
     # a table whose right frame lies beyond the picture (816 pt wide): its rows run to
     # the edge, and a connector-like stroke (not reaching it) is not part of it
