@@ -67,8 +67,10 @@ FIT_DPI, FIT_RUN_IN, LONG_RULE_IN, LONG_RULE_SHARE = 100, 0.4, 1.0, 0.5
 MIN_SKEW_DEG = 0.08
 #: A bright quadrilateral is no sheet on a desk but the lit part of one under a shadow
 #: when beyond it (clear of a band BEYOND_BAND_PX wide at SMALL_SIDE) the density of
-#: print is at least PRINT_BEYOND_SHARE of that within, and PRINT_BEYOND_MIN.
+#: print is at least PRINT_BEYOND_SHARE of that within, and PRINT_BEYOND_MIN; print at
+#: SMALL_SIDE is BEYOND_THRESH_C gray levels below the local mean of BEYOND_BLOCK_PX.
 PRINT_BEYOND_SHARE, PRINT_BEYOND_MIN, BEYOND_BAND_PX = 0.3, 0.01, 18
+BEYOND_BLOCK_PX, BEYOND_THRESH_C = 15, 10
 #: Photos: the sheet must cover between these shares of the picture to be cut out.
 PAGE_MIN_AREA, PAGE_MAX_AREA = 0.2, 0.93
 #: Unsharp mask for blurred print (phone photos, coarse scans enlarged to 300 dpi):
@@ -212,7 +214,12 @@ def _print_beyond(small: np.ndarray, quad: np.ndarray) -> bool:
     if not within.any() or not beyond.any():
         return False
     ink = cv2.adaptiveThreshold(
-        small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, THRESH_C - 5
+        small,
+        255,
+        cv2.ADAPTIVE_THRESH_MEAN_C,
+        cv2.THRESH_BINARY_INV,
+        BEYOND_BLOCK_PX,
+        BEYOND_THRESH_C,
     )
     density_in = np.count_nonzero(ink[within]) / np.count_nonzero(within)
     density_out = np.count_nonzero(ink[beyond]) / np.count_nonzero(beyond)
