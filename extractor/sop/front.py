@@ -48,8 +48,15 @@ class Front:
 
 
 def _value_after(row: Row, col: int, rest: str) -> tuple[str, int | None]:
-    """The value of a label at ``col``: rest of its cell, else the next non-':' cell."""
+    """The value of a label at ``col``: rest of its cell, else the next non-':' cell.
+
+    A rest that is itself a label is none: the labels of rows whose rules were lost (a
+    shadow over a photo's identity table) stacked in one cell ("No. SOP / Tgl.
+    Pembuatan / ...")."""
     if rest.strip(" :"):
+        first = rest.strip(" :").split("\n")[0]
+        if split_label(first, "identity") or split_label(first, "sections"):
+            return "", None
         return rest.strip(" :"), col
     for j in range(col + 1, len(row.texts)):
         text = row.texts[j].strip()

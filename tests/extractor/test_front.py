@@ -75,3 +75,15 @@ def test_a_date_read_into_the_signers_block_is_not_part_of_the_position():
     )
     # a date inside a position line stays: it is no date line of its own
     assert parse_person(["Kepala Dinas 2024", "Budi"]).position == "Kepala Dinas 2024"
+
+
+def test_labels_stacked_in_one_cell_are_no_value_of_the_first():
+    # a shadow over a photo's identity table lost the rules between its rows: the
+    # labels stand in one cell, their values in the next, and "Tgl." is read "Tgi."
+    text = (
+        "No. SOP\\nTgi. Pembuatan\\nTgi. Revisi\\nTgi. Efektif\\nNama SOP\t"
+        "70W031T KAB/N1/2022\\n14 Maret 2022\\n\\n21 Maret 2022\\nSOP Audit Kinerja\n"
+    )
+    ident = _read(text, "ocr")
+    assert ident.number is None  # unread, not the labels below it
+    assert "Pembuatan" not in (ident.raw.get("number") or "")
