@@ -119,3 +119,25 @@ def test_a_scanned_pdf_page_lying_sideways_is_noted(page) -> None:
     Image.fromarray(_turned(page, 90)).save(buf, "PDF", resolution=300)
     layout = pdf.parse(buf.getvalue(), ExtractionOptions.resolve(None))
     assert "page_turned:1 (90°)" in layout.notes
+
+
+def test_a_band_read_less_surely_than_an_upright_page_still_tells_the_turn(monkeypatch) -> None:
+    # a blurred photo's page upside down: its band turned right reads at 72.5 on average
+    # (under what tells an upright page), turned sideways at 50-51
+    reads = {180: 72.5, 90: 51.0, 270: 50.4}
+    seen: list[int] = []
+
+    def ocr_page(band, dpi, lang, soft=False):
+        turn = (90, 180, 270)[len(seen)]
+        seen.append(turn)
+        return [PxWord("Kegiatan", 0, 0, 50, 10, reads[turn])] * 20
+
+    monkeypatch.setattr(tesseract, "ocr_page", ocr_page)
+    image = np.full((400, 300), 255, np.uint8)
+    image[100:120, 20:280] = 0
+    work = ocr.PageWork(gray=image, ocr_image=image, dpi=300.0, photo=True)
+    assert ocr._probe_turn(work, "ind+eng") == 180
+    # no turn reads well enough: the page is left as it is
+    reads.update({180: 60.0})
+    seen.clear()
+    assert ocr._probe_turn(work, "ind+eng") == 0
