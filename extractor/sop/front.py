@@ -53,19 +53,22 @@ def _value_after(row: Row, col: int, rest: str) -> tuple[str, int | None]:
     A rest that is itself a label is none: the labels of rows whose rules were lost (a
     shadow over a photo's identity table) stacked in one cell ("No. SOP / Tgl.
     Pembuatan / ...")."""
-    if rest.strip(" :"):
-        first = rest.strip(" :").split("\n")[0]
-        if split_label(first, "identity") or split_label(first, "sections"):
-            return "", None
-        return rest.strip(" :"), col
+    rest = rest.strip(" :")
+    if rest:
+        return ("", None) if _is_label(rest.split("\n")[0]) else (rest, col)
     for j in range(col + 1, len(row.texts)):
         text = row.texts[j].strip()
         if not text or text == ":":
             continue
-        if split_label(text, "identity") or split_label(text, "sections"):
+        if _is_label(text):
             return "", None
         return text.lstrip(": ").strip(), j
     return "", None
+
+
+def _is_label(text: str) -> bool:
+    """Whether ``text`` is an identity or section label (no value of another)."""
+    return bool(split_label(text, "identity") or split_label(text, "sections"))
 
 
 def _identity_label(text: str) -> tuple[str, str] | None:
