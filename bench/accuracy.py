@@ -13,7 +13,9 @@ or photographed sideways or upside down. ``--kinds closephoto`` scores the docum
 whose photos are scored, photographed close from their own PDF (the sheet fills the
 picture, with no desk around it to find it by; ``corpus/scans.py``'s ``close_photos``),
 ``--kinds closeeven`` the same in light as even as a scanner's (a flash, daylight),
-and ``--kinds closeshadow`` with a hand's shadow across the picture.
+``--kinds closeshadow`` with a hand's shadow across the picture, and ``--kinds
+closesquare`` in even light and held square on (no perspective either: only the print's
+softness tells the photo from a scan).
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
@@ -58,11 +60,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "closeeven": ("scans/{id}.photo.pdf", "truth.json"),
     # ...and so under the lamp with a hand's shadow across the picture
     "closeshadow": ("scans/{id}.photo.pdf", "truth.json"),
+    # ...and so in even light, held square on
+    "closesquare": ("scans/{id}.photo.pdf", "truth.json"),
 }
 #: Kinds made by turning the pages of another kind's files.
 TURNED_KINDS = ("turned", "turnedphoto")
 #: Kinds made at scoring time, not in the default kinds.
-CLOSE_KINDS = ("closephoto", "closeeven", "closeshadow")
+CLOSE_KINDS = ("closephoto", "closeeven", "closeshadow", "closesquare")
 MADE_KINDS = (*TURNED_KINDS, *CLOSE_KINDS)
 #: Turns (degrees counter-clockwise) given to the pages of a "turned" document in turn.
 TURNS = (90, 180, 270)
@@ -93,11 +97,14 @@ def _turned(data: bytes) -> bytes:
 
 def _close_photos(doc_id: str, kind: str) -> bytes:
     """The corpus document ``doc_id`` photographed close (corpus/scans.py) as ``kind``
-    says: under a lamp to one side, in even light, or with a shadow across it."""
+    says: under a lamp to one side, in even light (held square on or not), or with a
+    shadow across it."""
     pdf = ROOT / "corpus" / "sop" / doc_id / f"{doc_id}.pdf"
     scans = scans_module()
-    falloff = scans.EVEN_FALLOFF if kind == "closeeven" else scans.LAMP_FALLOFF
-    return scans.close_photos(pdf.read_bytes(), doc_id, falloff, kind == "closeshadow")
+    even = kind in ("closeeven", "closesquare")
+    falloff = scans.EVEN_FALLOFF if even else scans.LAMP_FALLOFF
+    jitter = 0.0 if kind == "closesquare" else scans.CLOSE_JITTER
+    return scans.close_photos(pdf.read_bytes(), doc_id, falloff, kind == "closeshadow", jitter)
 
 
 def documents(only: str | None = None, base: Path | None = None) -> list[Path]:

@@ -238,23 +238,29 @@ def close_photo(
     rng: np.random.Generator,
     falloff: float = LAMP_FALLOFF,
     shadow: bool = False,
+    jitter: float = CLOSE_JITTER,
 ) -> Image.Image:
     """The sheet photographed close, filling the picture: a little perspective (corners
-    moved up to 3 % of a side), its edges just out of the frame or a sliver of desk
-    showing, uneven light (``EVEN_FALLOFF``: light as even as a scanner's, a flash or
-    daylight), with ``shadow`` a hand's shadow across it. No desk around it to find the
-    sheet by."""
+    moved up to ``jitter`` of a side; 0: held square on), its edges just out of the
+    frame or a sliver of desk showing, uneven light (``EVEN_FALLOFF``: light as even as a
+    scanner's, a flash or daylight), with ``shadow`` a hand's shadow across it. No desk
+    around it to find the sheet by."""
     return phone_photo(
-        img, rng, margin=CLOSE_MARGIN, jitter_share=CLOSE_JITTER, falloff=falloff, shadow=shadow
+        img, rng, margin=CLOSE_MARGIN, jitter_share=jitter, falloff=falloff, shadow=shadow
     )
 
 
 def close_photos(
-    pdf: bytes, doc_id: str, falloff: float = LAMP_FALLOFF, shadow: bool = False
+    pdf: bytes,
+    doc_id: str,
+    falloff: float = LAMP_FALLOFF,
+    shadow: bool = False,
+    jitter: float = CLOSE_JITTER,
 ) -> bytes:
     """Every page of a corpus PDF photographed close (:func:`close_photo`), in one PDF,
-    with the damage of its phone photos (deterministic for ``doc_id``)."""
-    shoot = partial(close_photo, falloff=falloff, shadow=shadow)
+    with the damage of its phone photos (deterministic for ``doc_id``; the random draws
+    are the same whatever ``jitter``)."""
+    shoot = partial(close_photo, falloff=falloff, shadow=shadow, jitter=jitter)
     return _photos_pdf(pdf, doc_id, shoot, "close")
 
 

@@ -214,6 +214,10 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         dpi = WORK_DPI
     gray = prep.flatten_light(gray, dpi)
     ink, mean = _threshold(gray, dpi, photo)
+    # print as soft as a photo's: a sheet photographed square on in light as even as a
+    # scanner's (or a blurred scan), read as a photo is; a window mean fills its letters
+    # into bars that read as rules and arrowheads
+    soft = not photo and prep.print_blur(gray, ink, dpi) >= prep.SOFT_PRINT_PT
     prep.clear_border(gray, ink, dpi)
     height = prep.char_height(ink)
     if 0 < height < MIN_CHAR_PX:
@@ -242,6 +246,9 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         # the sheet's edge, straightened, may now run along the picture's
         prep.clear_sheet_edges(gray, ink)
         return Prepared(gray, ink, dpi, True)
+    if soft:
+        photo = True
+        ink, mean = _threshold(gray, dpi, photo)
     angle = prep.estimate_skew(ink)
     if abs(angle) >= prep.MIN_SKEW_DEG:
         gray = prep.rotate(gray, angle)

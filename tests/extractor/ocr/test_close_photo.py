@@ -136,17 +136,27 @@ def test_rules_running_to_the_pictures_edge_end_on_it():
     assert len(vs) == 5 and max(v.pos for v in vs) == pytest.approx(816.4)
 
 
-@pytest.mark.parametrize("even", [False, True], ids=["lamp", "even-light"])
-def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows(even):
+@pytest.mark.parametrize(
+    "even,square",
+    [(False, False), (True, False), (True, True)],
+    ids=["lamp", "even-light", "square-on"],
+)
+def test_a_flowchart_photographed_close_reads_its_roles_steps_and_arrows(even, square):
     doc_id = "sop-007-dishub-uji-berkala"
     scans = scans_module()
     pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
     falloff = scans.EVEN_FALLOFF if even else scans.LAMP_FALLOFF
-    photos = scans.close_photos(pdf, doc_id, falloff)
+    jitter = 0.0 if square else scans.CLOSE_JITTER
+    photos = scans.close_photos(pdf, doc_id, falloff, jitter=jitter)
     if even:
-        # in light as even as a scanner's, only the perspective tells the photo
+        # in light as even as a scanner's, only the perspective tells the photo (held
+        # square on, not even that: only its soft print)
         page = np.asarray(scans.rasterize(photos, 150, [1])[0].convert("L"))
         assert prep.light_spread(page) < prep.PHOTO_LIGHT_SPREAD
+    if square:
+        page = np.asarray(scans.rasterize(photos, 300, [1])[0].convert("L"))
+        corners = prep.frame_corners(_ink(page), 300.0)
+        assert corners is None or prep.keystone(corners) < prep.KEYSTONE_DEG
     result = extract(photos, filename=f"{doc_id}.close.pdf")
     assert result.record is not None, result.errors
     record = result.record.model_dump(mode="json")
@@ -209,3 +219,27 @@ def test_a_column_cut_by_the_pictures_edge_is_kept():
     assert len(tables) == 1
     assert tables[0].bbox is not None and tables[0].bbox[0] == pytest.approx(0.0)
     assert max(c.col + c.col_span for c in tables[0].cells) == len(xs)  # 4 + the cut one
+
+
+def _lines_of_print(blur_px: float) -> np.ndarray:
+    """A 300-dpi page of 10-pt print (lines of letters), Gaussian-blurred by ``blur_px``."""
+    page = np.full((1400, 1700), 250, np.uint8)
+    for i, y in enumerate(range(100, 1300, 60)):
+        text = "Verifikasi berkas permohonan SOP Nomor 12 Tahun 2024" if i % 2 else "Kepala Dinas"
+        cv2.putText(page, text, (80, y), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 20, 3, cv2.LINE_AA)
+    if blur_px:
+        page = cv2.GaussianBlur(page, (0, 0), blur_px)
+    noise = np.random.default_rng(4).normal(0, 4, page.shape)
+    return np.clip(page + noise, 0, 255).astype(np.uint8)
+
+
+def test_a_photos_soft_print_tells_it_from_a_scan():
+    # a scan's print: edges a pixel or so wide; a phone's, of a sheet held close (its
+    # 150-dpi picture of the sheet enlarged), blurred over 1.5 px and more at 300 dpi
+    for blur_px, soft in ((0.0, False), (0.6, False), (1.5, True), (2.2, True)):
+        gray = _lines_of_print(blur_px)
+        blur = prep.print_blur(gray, prep.binarize(gray, 300.0), 300.0)
+        assert (blur >= prep.SOFT_PRINT_PT) == soft, (blur_px, blur)
+    # a page with next to no print cannot tell
+    blank = np.full((1400, 1700), 250, np.uint8)
+    assert prep.print_blur(blank, prep.binarize(blank, 300.0), 300.0) == 0.0
