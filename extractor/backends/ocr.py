@@ -993,8 +993,13 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
             better = bool(DURATION_TEXT.match(new_text))
         elif kind == "header":
             # the block read keeps whole lines: take it when it has more letters, read
-            # well, or as many letters and less debris ("Pemohon —")
-            gain = (_alnum(new_text), -_debris(new)) > (_alnum(old_text), -_debris(old))
+            # well, or as many letters and less debris ("Pemohon —"), or as many of both
+            # and more known words ("Kepala Bagian" for the page pass's "Kepele Bagian")
+            gain = (_alnum(new_text), -_debris(new), _known(new)) > (
+                _alnum(old_text),
+                -_debris(old),
+                _known(old),
+            )
             better = _mean_conf(new) >= REOCR_CONF and gain
         elif kind == "text":
             # the whole cell read again: kept when it holds more and reads as surely

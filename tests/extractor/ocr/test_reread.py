@@ -285,3 +285,21 @@ def test_pieces_of_a_word_read_across_a_cells_border_are_no_new_words():
     # not a sure read, or lying inside the cell itself (which the re-read replaces)
     assert not ocr._piece_of_read(piece, [PxWord("PELAKSANA", 373, 30, 180, 30, 40.0)], box)
     assert not ocr._piece_of_read(piece, [whole], (300, 20, 600, 70))
+
+
+def test_a_role_name_read_again_in_known_words_replaces_a_misreading_as_long():
+    # the page pass read "Kepala Bagian" as "Kepele Bagian": as many letters, no debris,
+    # but one word no title has; read alone, the cell reads in known words
+    texts = [(140, 130, "Kegiatan"), (540, 130, "Kepala Bagian"), (940, 130, "Output")]
+    gray, geom = _ruled_page((1400, 800), (100, 200, 700), (100, 500, 900, 1300), texts)
+    read = [
+        PxWord("Kegiatan", 140, 138, 150, 36, 95.0),
+        PxWord("Kepele", 540, 138, 110, 36, 64.8),
+        PxWord("Bagian", 660, 138, 110, 36, 70.8),
+        PxWord("Output", 940, 138, 120, 36, 95.0),
+    ]
+    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=True)
+    assert any(kind == "header" for _, kind in ocr._cells_to_reread(work, geom))
+    ocr.reocr_cells(work, geom, "ind+eng")
+    role = sorted((w for w in work.words if 500 <= w.left < 900), key=lambda w: w.left)
+    assert [w.text for w in role] == ["Kepala", "Bagian"]
