@@ -103,6 +103,9 @@ UPRIGHT_WORDS, UPRIGHT_CONF = 5, 74.0
 PROBE_BAND, PROBE_CONF = 0.3, 65.0
 #: Re-read a cell when its words' mean confidence is below this.
 REOCR_CONF = 70.0
+#: A word is held by another's box (:func:`_unbloat`) when this share of its height lies
+#: within that box's.
+HELD_LINE_SHARE = 0.5
 #: A cell holds print when it has this much ink (pt², after removing specks): a thin
 #: "1" at 10 pt has about 3.3 pt² (58 px at 300 dpi).
 MIN_INK_PT2 = 2.0
@@ -356,7 +359,7 @@ def _analyse(
     if not page.photo:
         # paper shade and speckle turn white, so Tesseract's own threshold settles on print
         clean[clean >= tesseract.PAPER_GRAY] = 255
-    words = tesseract.ocr_page(clean, dpi, lang, soft=page.photo)
+    words = _unbloat(tesseract.ocr_page(clean, dpi, lang, soft=page.photo))
 
     s = 72.0 / dpi
     boxes = [sh.box for sh in found]
@@ -380,6 +383,39 @@ def _analyse(
     )
     work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words, photo=page.photo)
     return geom, work
+
+
+def _unbloat(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
+    """Words whose box holds other words of its line whole cut down to the widest stretch
+    of it they leave free: there its letters are. Sparse mode sometimes boxes a word with
+    the debris of an erased rule and the next cell's words beside it ("Bangunan" boxed
+    over "— Kepala Dinas", 403 px for 142 of letters), and the box's centre then puts
+    the word in the next cell."""
+    for w in words:
+        right = w.left + w.width
+        held = [
+            (v.left, v.left + v.width)
+            for v in words
+            if v is not w
+            and w.left <= v.left
+            and v.left + v.width <= right
+            and _shared_height(w, v) >= HELD_LINE_SHARE * v.height
+        ]
+        if not held:
+            continue
+        free, x = [], w.left
+        for x0, x1 in sorted(held):
+            free.append((x, x0))
+            x = max(x, x1)
+        free.append((x, right))
+        x0, x1 = max(free, key=lambda span: span[1] - span[0])
+        if x1 > x0:
+            w.left, w.width = x0, x1 - x0
+    return words
+
+
+def _shared_height(a: tesseract.PxWord, b: tesseract.PxWord) -> int:
+    return min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
 
 
 def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:

@@ -303,3 +303,23 @@ def test_a_role_name_read_again_in_known_words_replaces_a_misreading_as_long():
     ocr.reocr_cells(work, geom, "ind+eng")
     role = sorted((w for w in work.words if 500 <= w.left < 900), key=lambda w: w.left)
     assert [w.text for w in role] == ["Kepala", "Bagian"]
+
+
+def test_a_word_boxed_over_the_next_cells_words_is_cut_down_to_its_own():
+    # sparse mode boxed "Bangunan" (142 px of letters) with the debris of an erased rule
+    # and the next cell's "Kepala" beside it: 403 px, its centre in the next cell
+    words = [
+        PxWord("Bangunan", 1662, 272, 403, 29, 88.4),
+        PxWord("—", 1830, 268, 20, 37, 62.3),
+        PxWord("Kepala", 1876, 268, 100, 37, 78.2),
+        PxWord("Dinas", 1987, 268, 82, 37, 96.4),
+        PxWord("Gedung", 1677, 309, 111, 29, 95.9),  # the line below: not held
+    ]
+    out = ocr._unbloat(words)
+    assert (out[0].left, out[0].left + out[0].width) == (1662, 1830)
+    assert [(w.left, w.width) for w in out[1:]] == [
+        (1830, 20),
+        (1876, 100),
+        (1987, 82),
+        (1677, 111),
+    ]
