@@ -21,6 +21,7 @@ from extractor.sop.procedure import (
     Columns,
     RawStep,
     build_steps,
+    continue_across_pages,
     is_header_row,
     is_sub_header,
     link_steps,
@@ -235,7 +236,10 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
 
     steps = build_steps(raws, cols, options) if cols else []
     if cols and tables:
-        link_steps(steps, _shape_steps(raws, tables, cols), tables)
+        shape_steps = _shape_steps(raws, tables, cols)
+        link_steps(steps, shape_steps, tables)
+        # the flow taken on over a page break no arrow crosses: said, so a reader checks it
+        notes.extend(f"next_across_page:{n}" for n in continue_across_pages(steps, shape_steps))
     # Notes are "code" or "code:detail"; the rules report them as "could not check".
     if cols is None:
         notes.append("table_not_found")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -470,3 +471,32 @@ def link_steps(
         for n in targets_sorted:
             if n != number and n not in step.next:
                 step.next.append(n)
+
+
+#: Symbols whose step may rightly lead nowhere at a page's foot (the flow ends there), or
+#: whose exits are answers a page break cannot tell.
+NO_PAGE_CONTINUATION = ("end", "decision")
+
+
+def continue_across_pages(steps: list[Step], shape_steps: dict[tuple[int, int], int]) -> list[int]:
+    """Link a page's last step that leads nowhere to the next page's first step when that
+    is the step after it: a connector running off the foot of a page that the producer
+    clipped (LibreOffice draws it beyond the page, and a printout or scan shows none), as
+    a reader follows the flow on over the page. Not for an end or a decision. Returns the
+    steps so linked (``shape_steps`` as for :func:`link_steps`)."""
+    pages: dict[int, list[int]] = {}
+    for (ti, _), number in shape_steps.items():
+        pages.setdefault(ti, []).append(number)
+    by_number = {s.number: s for s in steps}
+    order = sorted(pages)
+    linked: list[int] = []
+    for here, following in pairwise(order):
+        last, first = max(pages[here]), min(pages[following])
+        step = by_number.get(last)
+        if step is None or step.next or first != last + 1:
+            continue
+        if step.symbol in NO_PAGE_CONTINUATION:
+            continue
+        step.next.append(first)
+        linked.append(last)
+    return linked

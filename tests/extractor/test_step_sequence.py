@@ -49,3 +49,47 @@ def test_a_flowchart_goes_on_past_lines_of_text_between_its_pages():
     _, cols, raws, _, _ = _procedure_rows(table_rows(1) + debris + table_rows(3))
     assert cols is not None
     assert [raw.number for raw in raws] == [1, 2, 3, 4]
+
+
+def _step(number: int, symbol: str, following: list[int]):
+    from extractor.models import Step
+
+    return Step(number=number, activity=f"Langkah {number}", symbol=symbol, next=following)
+
+
+def test_a_flow_goes_on_over_a_page_break_no_arrow_crosses():
+    # LibreOffice clips a connector that runs off the foot of a page: step 3, last on
+    # page 1, leads nowhere in the printout; the flow goes on at step 4, first on page 2
+    from extractor.sop.procedure import continue_across_pages
+
+    steps = [
+        _step(1, "start", [2]),
+        _step(2, "process", [3]),
+        _step(3, "process", []),
+        _step(4, "process", [5]),
+        _step(5, "end", []),
+    ]
+    shape_steps = {(0, 1): 1, (0, 2): 2, (0, 3): 3, (1, 1): 4, (1, 2): 5}
+    assert continue_across_pages(steps, shape_steps) == [3]
+    assert steps[2].next == [4]
+    assert steps[4].next == []  # the end leads nowhere, and no page follows
+
+
+@pytest.mark.parametrize(
+    ("symbol", "following", "first"),
+    [
+        ("end", [], 4),  # the flow ends at the page's foot
+        ("decision", [], 4),  # whose exits a page break cannot tell
+        ("process", [2], 4),  # an arrow already leads on (a loop back)
+        ("process", [], 6),  # the next page starts elsewhere: not the step after
+    ],
+)
+def test_a_page_break_is_crossed_only_by_the_step_after_a_step_leading_nowhere(
+    symbol: str, following: list[int], first: int
+):
+    from extractor.sop.procedure import continue_across_pages
+
+    steps = [_step(2, "process", [3]), _step(3, symbol, list(following))]
+    steps += [_step(first, "process", [])]
+    assert continue_across_pages(steps, {(0, 1): 2, (0, 2): 3, (1, 1): first}) == []
+    assert steps[1].next == following
