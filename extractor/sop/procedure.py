@@ -93,7 +93,10 @@ def read_columns(header: Row, sub: Row | None) -> Columns:
     keys_top = [_header_key(t) for t in top]
     for i in range(n):
         key = _header_key(low[i]) if low[i].strip() else None
-        if key not in ("requirements", "time", "output", "notes"):
+        # the number or activity label in the row below an empty header slot: a merged
+        # header cell whose rule a photo broke, its label read into the sub-header row
+        fallen = key in ("no", "activity") and not top[i].strip()
+        if key not in ("requirements", "time", "output", "notes") and not fallen:
             key = keys_top[i] if key is None else None
         known = key in ("no", "activity", "requirements", "time", "output", "notes")
         if known and key is not None and getattr(cols, key) is None:

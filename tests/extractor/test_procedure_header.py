@@ -136,3 +136,14 @@ def test_a_page_whose_header_lost_a_column_rule_is_read_by_its_own_header():
     assert moved.texts == ["11", "Memaraf", "", "", "", "Rancangan", "30 Menit", "Nota"]
     # a page laid out as the first is read by the first page's columns
     assert page_columns(first, first) is None
+
+
+def test_the_activity_label_read_into_the_row_below_is_the_activity_column():
+    # a photo broke the rule under "Pelaksana": the merged cells read as two rows, and
+    # "Kegiatan" landed in the sub-header row below an empty slot
+    prov = Provenance(source="ocr")
+    top = ["No", "", "", "Pelaksana", "", "Mutu Baku", "Mutu Baku", "Mutu Baku", "Keterangan"]
+    low = ["", "Kegiatan", "Inspektur", "Ketua Tim", "Auditi", "Kelengkapan", "Waktu", "Output", ""]
+    cols = read_columns(Row(texts=top, prov=prov), Row(texts=low, prov=prov))
+    assert cols.activity == 1
+    assert cols.roles == {2: "Inspektur", 3: "Ketua Tim", 4: "Auditi"}
