@@ -402,3 +402,18 @@ def test_a_box_whose_side_lost_a_wide_piece_is_still_a_step():
     # ... once: an intact box is found by the first closing alone
     gray[287:294, 560:574] = 0
     assert len(_symbols(gray)[3]) == 1
+
+
+def test_the_space_between_connectors_shaped_like_an_offpage_symbol_is_none():
+    # LibreOffice routes a decision's "Tidak" exit back up and along the stretch the
+    # start's exit runs before it turns down onto the decision: the space they close with
+    # the decision's corner is wide at the top and narrow at the foot, as a home plate is
+    gray = _page()
+    diamond = np.array([(490, 520), (600, 440), (710, 520), (600, 600)], np.int32)
+    cv2.polylines(gray, [diamond], True, 0, 4)
+    for p0, p1 in (((490, 520), (440, 520)), ((440, 520), (440, 330)), ((440, 330), (1100, 330))):
+        cv2.line(gray, p0, p1, 0, 3)
+    cv2.line(gray, (600, 330), (600, 425), 0, 3)
+    cv2.fillPoly(gray, [np.array([(588, 420), (612, 420), (600, 440)], np.int32)], 0)
+    _, _, _, found = _symbols(gray)
+    assert [s.kind for s in found] == ["decision"]
