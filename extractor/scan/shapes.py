@@ -318,10 +318,11 @@ def _closed_symbols(
             continue
         if ruled and kind == "process":
             continue  # a rectangle with a rule through its side is a cell (or part of one)
-        if lined and kind == "offpage":
-            # a connector meets an off-page symbol square on, never runs along its side:
-            # this is the space between connectors (two sharing a stretch, one turning
-            # down onto a decision's corner), shaped like one
+        if lined > ruled and kind == "offpage":
+            # a connector meets an off-page symbol square on, never runs along its side
+            # (a table's rule may: the symbol set on the table's foot): this is the space
+            # between connectors (two sharing a stretch, one turning down onto a
+            # decision's corner), shaped like one
             continue
         filled = float(gray[y : y + h, x : x + w].mean()) < FILLED_GRAY
         found.append(PxShape(kind, box, filled, contour))
