@@ -255,7 +255,7 @@ def find_shapes(
             and not any(_overlap(s.box, o.box, apart) for o in found)
         ]
     # an outline drawn twice (double line, shadow) leaves nested holes: keep the outer one
-    return [
+    found = [
         s
         for s in found
         if not any(
@@ -266,6 +266,20 @@ def find_shapes(
             and o.box[3] >= s.box[3]
             for o in found
         )
+    ]
+    return _without_spaces_at_symbols(found)
+
+
+def _without_spaces_at_symbols(found: list[PxShape]) -> list[PxShape]:
+    """``found`` but the holes of no known shape across a symbol's box. Symbols never
+    overlap: such a hole is a space closed off by the connectors at the symbol (a blurred
+    photo's), whose outline would otherwise be erased with the symbols' as if it were
+    one, and the connectors with it."""
+    return [
+        s
+        for s in found
+        if s.kind != "unknown"
+        or not any(o.kind != "unknown" and _overlap(s.box, o.box, 0) for o in found)
     ]
 
 

@@ -419,3 +419,17 @@ def test_the_space_between_connectors_shaped_like_an_offpage_symbol_is_none():
     # no table rule among those lines: every one of them is a connector
     found = shapes.find_shapes(ink, hmask, vmask, gray, DPI, np.zeros_like(ink))
     assert [s.kind for s in found] == ["decision"]
+
+
+def test_a_space_closed_off_across_a_symbol_is_no_symbol():
+    # a blurred photo (LibreOffice render of sop-028): the connectors leaving a box close
+    # off a space of no known shape that runs across the box's corner; its outline (the
+    # connectors) would be erased with the symbols' and the box's links lost
+    def shape(kind: str, box: tuple[int, int, int, int]) -> shapes.PxShape:
+        return shapes.PxShape(kind, box, False, np.zeros((0, 1, 2), np.int32))
+
+    box = shape("process", (1696, 1408, 1879, 1483))
+    across = shape("unknown", (1667, 1375, 1787, 1446))
+    apart = shape("unknown", (400, 400, 520, 470))  # a loop of a scrawl, on its own
+    kept = shapes._without_spaces_at_symbols([box, across, apart])
+    assert kept == [box, apart]
