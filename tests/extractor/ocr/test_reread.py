@@ -163,6 +163,15 @@ def _ruled_page(
     return np.asarray(img), geom
 
 
+def _photo_reread(gray: np.ndarray, geom, read: list[PxWord], kind: str) -> ocr.PageWork:
+    """A photographed page the page pass read as ``read``, once its cells are read again;
+    a cell of ``kind`` must be among those picked."""
+    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=True)
+    assert any(k == kind for _, k in ocr._cells_to_reread(work, geom))
+    ocr.reocr_cells(work, geom, "ind+eng")
+    return work
+
+
 def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
     # a photographed table at 300 dpi: a header row (Kegiatan | Output) and one step; the
     # page pass read "Berkas" and "teragenda" of the output cell, not "permohonan"
@@ -175,9 +184,7 @@ def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
         PxWord("Berkas", 640, 248, 130, 30, 95.0),
         PxWord("teragenda", 640, 368, 190, 38, 95.0),
     ]
-    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=True)
-    assert any(kind == "text" for _, kind in ocr._cells_to_reread(work, geom))
-    ocr.reocr_cells(work, geom, "ind+eng")
+    work = _photo_reread(gray, geom, read, "text")
     body = sorted((w for w in work.words if w.top > 200), key=lambda w: w.top)
     assert [w.text for w in body] == ["Berkas", "permohonan", "teragenda"]
     # a scan's cells (not a photo's) are left as the page pass read them
@@ -298,9 +305,7 @@ def test_a_role_name_read_again_in_known_words_replaces_a_misreading_as_long():
         PxWord("Bagian", 660, 138, 110, 36, 70.8),
         PxWord("Output", 940, 138, 120, 36, 95.0),
     ]
-    work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=True)
-    assert any(kind == "header" for _, kind in ocr._cells_to_reread(work, geom))
-    ocr.reocr_cells(work, geom, "ind+eng")
+    work = _photo_reread(gray, geom, read, "header")
     role = sorted((w for w in work.words if 500 <= w.left < 900), key=lambda w: w.left)
     assert [w.text for w in role] == ["Kepala", "Bagian"]
 
