@@ -111,6 +111,10 @@ ANSWER_END_LEN = 3
 #: A connector label is a line of small print: a "word" taller than this (points) is a
 #: blot OCR read as one ("No" 31 pt tall, read off a signature's scrawl).
 LABEL_MAX_HEIGHT = 16.0
+#: An OCR'd word beside a decision reads as the answer paired with its other exit's when
+#: it has that answer's initial and at least this many letters, and its length within
+#: ``PAIR_LEN_SLACK`` of the answer's (:func:`_paired_answer_words`).
+PAIR_MIN_LEN, PAIR_LEN_SLACK = 2, 1
 
 
 @cache
@@ -138,6 +142,16 @@ def _label_initials() -> dict[str, str]:
     """First characters OCR reads for a blurred answer's initial (``edge_labels.yml``)."""
     found = _edge_label_data().get("initial_lookalikes") or {}
     return {str(k).lower(): str(v).lower() for k, v in found.items()}
+
+
+@cache
+def _answer_pairs() -> dict[str, str]:
+    """The one-word answer written on a decision's other exit, by the answer read on one
+    (``pairs`` of ``geometry/edge_labels.yml``), both ways."""
+    found = _edge_label_data().get("pairs") or {}
+    out = {str(k).lower(): str(v).lower() for k, v in found.items()}
+    out.update({v: k for k, v in list(out.items())})
+    return {k: v for k, v in out.items() if " " not in v}
 
 
 @cache
@@ -853,10 +867,43 @@ def _label_exits_by_pieces(
                 # a word's end is a piece alone ("n" "lak": lak, not "nlak" of ditolak)
                 if (word := _answer_piece(text, wanted, ending=len(idx) == 1)) is not None:
                     found.append((dist, idx, word))
+        if not found:
+            found = _paired_answer_words(bare, edges, bbox, small, used)
         if found:
             _, idx, word = min(found, key=lambda f: (f[0], -len(f[1])))
             bare.label = word.capitalize()
             used.update(idx)
+
+
+def _paired_answer_words(
+    bare: Edge, edges: list[Edge], bbox: BBox, small: list[tuple[int, Word]], used: set[int]
+) -> list[tuple[float, list[int], str]]:
+    """OCR'd words beside a decision that can be the answer paired with the one its other
+    exit reads (``pairs`` of ``edge_labels.yml``: "Tidak" opposite "Ya"), blurred past
+    reading: its initial (look-alikes undone), letters only, and about its length
+    (``PAIR_LEN_SLACK``): "Telok", "Tasik" or "Titek" for a "Tidak" a column rule ran
+    through. Each with its distance from the decision."""
+    other = next((e for e in edges if e.source == bare.source and e is not bare), None)
+    read = LABEL_PUNCT.sub("", (other.label if other else None) or "").strip().lower()
+    pair = _answer_pairs().get(read)
+    if pair is None:
+        return []
+    found = []
+    for i, w in small:
+        raw = w.text.strip().lower()
+        form = _label_initials().get(raw[:1], raw[:1]) + LABEL_PUNCT.sub("", raw[1:])
+        if (
+            i in used
+            or not form.isalpha()
+            or form[0] != pair[0]
+            or len(form) < PAIR_MIN_LEN
+            or abs(len(form) - len(pair)) > PAIR_LEN_SLACK
+        ):
+            continue
+        dist = point_box_distance(*centre(w.bbox), bbox)
+        if dist <= LABEL_REACH + (w.bbox[2] - w.bbox[0]) / 2:
+            found.append((dist, [i], pair))
+    return found
 
 
 def _answer_piece(text: str, words: Sequence[str], ending: bool = True) -> str | None:

@@ -497,6 +497,32 @@ def test_a_piece_of_the_other_answer_beside_a_decision_labels_its_bare_exit():
     assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
 
 
+def test_a_word_with_the_paired_answers_initial_and_length_labels_the_bare_exit():
+    # a photo: "Ya" read; the "Tidak" a column rule ran through read as "Telok" or
+    # "Titek" (no piece of it, letters out of order): "Tidak" is what faces "Ya"
+    page = _flowchart_page()
+    words = [w for w in page.words if w.text != "Tidak"]
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
+    for text in ("Telok", "Titek", "Tasik"):
+        page.words = [*words, Word(text=text, bbox=(404.0, 200.0, 420.0, 208.0), conf=47.0)]
+        assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page), text
+    # another initial, a length far from the answer's, digits, a text layer's word: none
+    for text, conf in (("Selok", 47.0), ("Tembusan", 60.0), ("Te", 70.0), ("T-2a", 50.0)):
+        page.words = [*words, Word(text=text, bbox=(404.0, 200.0, 420.0, 208.0), conf=conf)]
+        assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page), text
+    page.words = [*words, Word(text="Telok", bbox=(404.0, 200.0, 420.0, 208.0), conf=None)]
+    assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
+    # too far from the decision
+    page.words = [*words, Word(text="Telok", bbox=(470.0, 200.0, 486.0, 208.0), conf=47.0)]
+    assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
+    # and the other way: "Tidak" read, its "Ya" blurred into "fe" ("f" a Y's look-alike)
+    page = _flowchart_page()
+    page.words = [w for w in page.words if w.text != "Ya"]
+    page.words.append(Word(text="fe", bbox=(383.0, 222.0, 390.0, 230.0), conf=64.0))
+    assert (ids[(2, 3)], ids[(3, 2)], "Ya") in _labels(page)
+
+
 def test_answer_pieces():
     from extractor.grid import _answer_piece
 
@@ -526,7 +552,11 @@ def test_answer_pieces_that_overlap_are_read_together():
     table = next(b for b in page_blocks(page) if isinstance(b, Table))
     ids = {(c.row, c.col): c.shapes[0].id for c in table.cells if c.shapes}
     assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    # "Tidy" alone is no piece of Tidak ("y"), nor a letter off it; it has Tidak's
+    # initial and about its length, which faces the "Ya" read
     page.words = [*words, tidy]
+    assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+    page.words = [w for w in page.words if w.text != "Ya"]
     assert (ids[(2, 3)], ids[(1, 2)], None) in _labels(page)
     # "Ti" read as "n" beside "lak": the end alone is Tidak, not "nlak" of Ditolak
     n = Word(text="n", bbox=(404.0, 200.0, 409.0, 207.0), conf=81.0)
