@@ -563,3 +563,39 @@ def test_answer_pieces_that_overlap_are_read_together():
     lak = Word(text="lak", bbox=(410.0, 201.0, 419.0, 208.0), conf=57.0)
     page.words = [*words, n, lak]
     assert (ids[(2, 3)], ids[(1, 2)], "Tidak") in _labels(page)
+
+
+def test_an_identity_table_with_a_logo_a_stamp_and_a_stroke_is_no_flowchart():
+    # a photographed identity table: the logo's shield reads as an off-page symbol, the
+    # round stamp as a terminator and a stroke of the signature as an arrow; its rows of
+    # labels and values between rules that span only those columns stay rows
+    rows = [20.0, 40.0, 60.0, 80.0, 170.0]
+    segs = [_h(20.0, 0.0, 600.0), _h(170.0, 0.0, 600.0)]
+    segs += [_h(y, 290.0, 600.0) for y in rows[1:-1]]
+    segs += [_v(x, 20.0, 170.0) for x in (0.0, 290.0, 430.0, 600.0)]
+    labels = ["No. SOP", "Tgl. Pembuatan", "Tgl. Efektif", "Disahkan oleh"]
+    words = [
+        Word(text=text, bbox=(295.0, y + 4.0, 295.0 + 5.0 * len(text), y + 13.0), conf=90.0)
+        for text, y in zip(labels, rows, strict=False)
+    ]
+    words.append(Word(text="700/033/2022", bbox=(435.0, 24.0, 500.0, 33.0), conf=90.0))
+    logo = ShapeGeom(kind="offpage", bbox=(125.0, 30.0, 165.0, 75.0))
+    stamp = ShapeGeom(kind="terminator", bbox=(450.0, 120.0, 530.0, 160.0))
+    page = PageGeometry(
+        page=1,
+        width=600.0,
+        height=420.0,
+        words=words,
+        segments=segs,
+        shapes=[logo, stamp],
+        arrows=[Arrow(points=[(560.0, 140.0), (546.0, 138.0)], has_head=True)],
+        source="ocr",
+    )
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    texts = {(c.row, c.col): c.text for c in table.cells}
+    assert texts[(0, 1)] == "No. SOP" and texts[(1, 1)] == "Tgl. Pembuatan"
+    assert texts[(0, 2)] == "700/033/2022"
+    # an arrow from a symbol makes it a flowchart again: rows only at full-width rules
+    page.arrows.append(Arrow(points=[(165.0, 52.0), (200.0, 52.0)], has_head=True))
+    table = next(b for b in page_blocks(page) if isinstance(b, Table))
+    assert {c.row for c in table.cells} == {0}
