@@ -191,6 +191,9 @@ def is_sub_header(row: Row) -> bool:
     """The second header row (role names, Kelengkapan/Waktu/Output)."""
     if row.is_paragraph or step_number(row.texts[0] if row.texts else "") is not None:
         return False
+    if any(_shape_symbol(s) for cell in row.cells if cell is not None for s in cell.shapes):
+        # a step's symbol: the first step, its number lost (a photo's cut-off No column)
+        return False
     keys = {_header_key(t) for _, t in row.nonempty}
     no_text = not (row.texts[0].strip() if row.texts else "")
     return bool(keys & {"requirements", "time", "output"}) or (

@@ -93,3 +93,37 @@ def test_a_page_break_is_crossed_only_by_the_step_after_a_step_leading_nowhere(
     steps += [_step(first, "process", [])]
     assert continue_across_pages(steps, {(0, 1): 2, (0, 2): 3, (1, 1): first}) == []
     assert steps[1].next == following
+
+
+def test_the_first_step_is_no_sub_header_when_its_number_is_lost():
+    # a photo cuts the sheet's No column off: the header has no "No", the steps no
+    # numbers, and the first step's row (no number, short texts) would pass for the
+    # header's second row but for its symbol
+    from extractor.layout import Cell, CellShape, Table
+    from extractor.models import Provenance
+    from extractor.sop import _procedure_rows
+    from extractor.sop.procedure import is_sub_header
+    from extractor.sop.rows import Row
+
+    prov = Provenance(source="ocr")
+    table = Table(n_rows=4, n_cols=6, cells=[], page=2)
+    head = ["", "Kegiatan", "Inspektur", "Ketua Tim", "Waktu", "Output"]
+
+    def step(n: int, actor_col: int, kind: str) -> Row:
+        cells: list[Cell | None] = [Cell(row=n, col=c) for c in range(6)]
+        cells[actor_col] = Cell(row=n, col=actor_col, shapes=[CellShape(id=n, kind=kind)])
+        texts = ["", f"Langkah {n}", "", "", "1 Jam", f"Hasil {n}"]
+        return Row(texts=texts, cells=cells, table=table, prov=prov)
+
+    first = step(1, 2, "terminator")
+    assert not is_sub_header(first)
+    rows = [Row(texts=head, table=table, prov=prov), first, step(2, 3, "process")]
+    _, cols, raws, _, _ = _procedure_rows(rows)
+    assert cols is not None and cols.roles == {2: "Inspektur", 3: "Ketua Tim"}
+    assert [(raw.number, raw.rows[0].texts[1]) for raw in raws] == [
+        (1, "Langkah 1"),
+        (2, "Langkah 2"),
+    ]
+    # the same row without its symbol reads as the header's second row, as before
+    first.cells = [Cell(row=1, col=c) for c in range(6)]
+    assert is_sub_header(first)
