@@ -343,7 +343,8 @@ def _analyse(
     )
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
-    arrows, strokes = shapes.find_arrows(ink, rules, found, dpi)
+    headless: list[list[tuple[float, float]]] = []
+    arrows, strokes = shapes.find_arrows(ink, rules, found, dpi, headless)
 
     # OCR sees the page without rules, symbol outlines or connectors (they read as ]|}-)
     outline_grow = lines.pt(2.0, dpi)
@@ -378,7 +379,8 @@ def _analyse(
             ShapeGeom(kind=sh.kind, bbox=tuple(v * s for v in sh.box), filled=sh.filled)  # type: ignore[arg-type]
             for sh in found
         ],
-        arrows=[Arrow(points=[(x * s, y * s) for x, y in a]) for a in arrows],
+        arrows=[Arrow(points=[(x * s, y * s) for x, y in a]) for a in arrows]
+        + [Arrow(points=[(x * s, y * s) for x, y in a], has_head=False) for a in headless],
         source="ocr",
     )
     work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words, photo=page.photo)

@@ -595,9 +595,17 @@ def _points_at_symbol(tip: tuple[float, float], shapes: list[PxShape], reach: in
 
 
 def find_arrows(
-    ink: np.ndarray, rules: np.ndarray, shapes: list[PxShape], dpi: float
+    ink: np.ndarray,
+    rules: np.ndarray,
+    shapes: list[PxShape],
+    dpi: float,
+    headless: list[list[tuple[float, float]]] | None = None,
 ) -> tuple[list[list[tuple[float, float]]], np.ndarray]:
-    """Connector polylines in px (tail first, the arrowhead's tip last) and the stroke mask."""
+    """Connector polylines in px (tail first, the arrowhead's tip last) and the stroke mask.
+
+    ``headless`` (filled when given): lines drawn with no arrowhead into or out of an
+    off-page symbol no arrow reaches (:func:`_offpage_lines`), from where the flow comes.
+    """
     heads = _heads(ink, dpi, shapes)
     if not heads:
         return [], np.zeros_like(ink)
@@ -713,6 +721,11 @@ def find_arrows(
     results = _share_exits([trace(h) for h in heads], heads, shapes, trace)
     arrows = [r.points for r in results if r.points is not None]
     used = [r.label for r in results if r.points is not None]
+    if headless is not None:
+        traced = {r.label for r in results if r.label is not None}
+        lone = _offpage_lines(arrows, shapes, labels, extents, line_px, traced, step, dpi)
+        headless.extend(lone)
+        used += [int(labels[round(p[0][1]) // step, round(p[0][0]) // step]) for p in lone]
     # only strokes that are part of an arrow are connectors (others may be glyph bars)
     keep = np.isin(labels, used).astype(np.uint8) * 255
     keep = cv2.resize(keep, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
@@ -720,6 +733,80 @@ def find_arrows(
     untraced = loose + [h for h, r in zip(heads, results, strict=True) if r.points is None]
     slanted, slanted_px = _slanted_arrows(untraced, ink, rules, rings, shapes, dpi)
     return arrows + slanted, cv2.bitwise_or(connectors, slanted_px)
+
+
+def _offpage_lines(
+    arrows: list[list[tuple[float, float]]],
+    shapes: list[PxShape],
+    labels: np.ndarray,
+    extents: np.ndarray,
+    line_px: np.ndarray,
+    traced: set[int],
+    step: int,
+    dpi: float,
+) -> list[list[tuple[float, float]]]:
+    """Lines with no arrowhead between an off-page symbol no arrow reaches and another
+    symbol, from where the flow comes to where it goes: out of the symbol when it lacks
+    an exit and has its entry (a decision's "Tidak" drawn as a plain line up into the
+    off-page symbol that takes it back a page), into it when it lacks its entry and has
+    its exits; neither way when that cannot be told. ``labels``, ``extents``, ``line_px``:
+    the traced stroke components (every ``step`` px), their boxes and line pixels;
+    ``traced``: those an arrowhead was traced along."""
+    reach, apart = pt(TIP_REACH_PT, dpi), pt(TAIL_APART_PT, dpi)
+    exits: Counter[tuple[int, int, int, int]] = Counter()
+    entries: Counter[tuple[int, int, int, int]] = Counter()
+    for points in arrows:
+        if (src := _symbol_at(points[0], shapes, reach)) is not None:
+            exits[src] += 1
+        if (dst := _symbol_at(points[-1], shapes, reach)) is not None:
+            entries[dst] += 1
+    out: list[list[tuple[float, float]]] = []
+    h, w = labels.shape
+    for off in shapes:
+        if off.kind != "offpage" or exits[off.box] or entries[off.box]:
+            continue
+        x0, y0, x1, y1 = off.box
+        win = labels[
+            max(0, (y0 - reach) // step) : min(h, (y1 + reach) // step + 1),
+            max(0, (x0 - reach) // step) : min(w, (x1 + reach) // step + 1),
+        ]
+        others = [s for s in shapes if s.box != off.box]
+        for label in sorted(set(np.unique(win).tolist()) - {0} - traced):
+            if line_px[label] < MIN_CONNECTOR_LINE_PT:
+                continue
+            cx, cy, cw, ch = (int(v) for v in extents[label, :4])
+            comp = (labels[cy : cy + ch, cx : cx + cw] == label).astype(np.uint8)
+            ys, xs = np.nonzero(comp)
+            px, py = (xs + cx + 0.5) * step, (ys + cy + 0.5) * step
+            gap = np.hypot(
+                np.maximum(np.maximum(x0 - px, px - x1), 0),
+                np.maximum(np.maximum(y0 - py, py - y1), 0),
+            )
+            start = int(np.argmin(gap))
+            found: dict[int, float] = {}
+            path = _geodesic_path(
+                comp,
+                (int(xs[start]), int(ys[start])),
+                _traced_box(off.box, apart, step, (cx, cy)),
+                None,
+                [_traced_box(s.box, reach, step, (cx, cy)) for s in others],
+                None,
+                found,
+            )
+            if found.get(-1, -1) < 0 or len(path) * step < pt(MIN_CONNECTOR_LINE_PT, dpi):
+                continue
+            other = others[found[-1]]
+            poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
+            points = [
+                ((x + cx + 0.5) * step, (y + cy + 0.5) * step) for x, y in poly.reshape(-1, 2)
+            ]
+            lacks_exit = exits[other.box] < EXITS.get(other.kind, 1)
+            lacks_entry = not entries[other.box]
+            if lacks_exit and not lacks_entry:
+                out.append(points)  # the path runs from the other symbol to this one
+            elif lacks_entry and not lacks_exit:
+                out.append(points[::-1])
+    return out
 
 
 @dataclass

@@ -433,3 +433,50 @@ def test_a_space_closed_off_across_a_symbol_is_no_symbol():
     apart = shape("unknown", (400, 400, 520, 470))  # a loop of a scrawl, on its own
     kept = shapes._without_spaces_at_symbols([box, across, apart])
     assert kept == [box, apart]
+
+
+def _decision_with_a_plain_line_to_an_offpage_symbol() -> np.ndarray:
+    """A box, an arrow into a decision below it, the decision's "Ya" arrow down into a
+    second box, and its right corner's plain line (no arrowhead) up into an off-page
+    symbol beside the first box."""
+    gray = _page()
+    cv2.rectangle(gray, (100, 100), (260, 170), 0, 4)
+    cv2.line(gray, (180, 172), (180, 292), 0, 3)
+    cv2.fillPoly(gray, [np.array([(168, 290), (192, 290), (180, 310)], np.int32)], 0)
+    diamond = [(180, 310), (250, 370), (180, 430), (110, 370)]
+    cv2.polylines(gray, [np.array(diamond, np.int32)], True, 0, 4)
+    cv2.line(gray, (180, 432), (180, 542), 0, 3)
+    cv2.fillPoly(gray, [np.array([(168, 540), (192, 540), (180, 560)], np.int32)], 0)
+    cv2.rectangle(gray, (100, 560), (260, 630), 0, 4)
+    plate = [(300, 150), (360, 150), (360, 191), (330, 214), (300, 191)]
+    cv2.polylines(gray, [np.array(plate, np.int32)], True, 0, 4)
+    cv2.line(gray, (252, 370), (330, 370), 0, 3)
+    cv2.line(gray, (330, 370), (330, 216), 0, 3)
+    return gray
+
+
+def test_a_plain_line_from_a_decision_into_an_off_page_symbol_is_its_other_exit():
+    # the "Tidak" loop-back drawn without an arrowhead up into the off-page symbol that
+    # takes it back a page: the decision has its entry and one exit, so the line leaves it
+    gray = _decision_with_a_plain_line_to_an_offpage_symbol()
+    ink, _, _, found = _symbols(gray)
+    assert sorted(s.kind for s in found) == ["decision", "offpage", "process", "process"]
+    plain: list = []
+    arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI, plain)
+    assert len(arrows) == 2  # the two drawn with heads
+    (line,) = plain
+    decision = next(s.box for s in found if s.kind == "decision")
+    offpage = next(s.box for s in found if s.kind == "offpage")
+    assert shapes._symbol_at(line[0], found, 20) == decision
+    assert shapes._symbol_at(line[-1], found, 20) == offpage
+    # asked for no plain lines, the arrows are the same
+    assert shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)[0] == arrows
+    # a decision with both its exits drawn: which way the plain line runs is not told
+    cv2.line(gray, (108, 370), (40, 370), 0, 3)
+    cv2.line(gray, (40, 370), (40, 595), 0, 3)
+    cv2.line(gray, (40, 595), (80, 595), 0, 3)
+    cv2.fillPoly(gray, [np.array([(80, 583), (80, 607), (100, 595)], np.int32)], 0)
+    ink, _, _, found = _symbols(gray)
+    plain = []
+    arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI, plain)
+    assert len(arrows) == 3 and plain == []
