@@ -51,6 +51,37 @@ def join_split_words(text: str, vocabulary: frozenset[str]) -> str:
     return _rejoin(text, vocabulary, " ")
 
 
+# What a stamp's ring, a signature or an erased stroke leaves beside a cell's words once
+# OCR'd: tokens of these characters only ("\\", "|", "—", "~"). Not "-", "()" or "[]":
+# a lone hyphen marks a cell with nothing to say, brackets close a phrase.
+_DEBRIS_TOKEN = re.compile(r"^[\\/|—–~#=_“”\"'`‘’*^<>«»{}]+$")
+
+
+def strip_debris(text: str) -> str:
+    """An OCR'd cell's one-line text without stroke debris at its start and end: tokens
+    of debris characters, with the single letters among them ("Keputusan tersampaikan
+    i / j", "Data pangkat termutakhirkan \\ \\"). A text that is nothing else is kept."""
+    tokens = text.split()
+
+    def debris_run(seq: list[str]) -> int:
+        """How many of ``seq``'s first tokens are debris or single letters, when one of
+        them at least is debris (a digit is no debris: "| 1 Hari")."""
+        n = next(
+            (
+                i
+                for i, t in enumerate(seq)
+                if (len(t) > 1 or t.isdigit()) and not _DEBRIS_TOKEN.match(t)
+            ),
+            len(seq),
+        )
+        return n if any(_DEBRIS_TOKEN.match(t) for t in seq[:n]) else 0
+
+    tail = debris_run(tokens[::-1])
+    head = debris_run(tokens[: len(tokens) - tail])
+    kept = tokens[head : len(tokens) - tail]
+    return " ".join(kept) if any(ch.isalnum() for t in kept for ch in t) else text
+
+
 def join_wrapped(text: str) -> str:
     """Join lines that were wrapped by layout, keeping a compound's hyphen."""
     text = _HYPHEN_WRAP.sub(r"\1-\2", text)

@@ -26,6 +26,7 @@ from extractor.sop.items import (
     join_split_words,
     join_wrapped,
     split_requirements,
+    strip_debris,
 )
 from extractor.sop.lexicon import branch_label, match_label, norm, symbol_token
 from extractor.sop.rows import Row
@@ -317,10 +318,13 @@ def build_steps(raws: list[RawStep], cols: Columns, options: ExtractionOptions) 
     steps: list[Step] = []
     n_steps = len(raws)
     for idx, raw in enumerate(raws):
+        ocr = any(r.prov is not None and r.prov.source == "ocr" for r in raw.rows)
 
-        def joined(col: int | None, raw: RawStep = raw) -> str:
+        def joined(col: int | None, raw: RawStep = raw, ocr: bool = ocr) -> str:
             parts = [_cell_text(r, col) for r in raw.rows]
-            return join_wrapped("\n".join(p for p in parts if p.strip()))
+            text = join_wrapped("\n".join(p for p in parts if p.strip()))
+            # a stamp's ring or a signature over the cell leaves strokes read as "\ |"
+            return strip_debris(text) if ocr else text
 
         wrapped = any(_wrapped(r) for r in raw.rows)
         req_text = "\n".join(_cell_text(r, cols.requirements) for r in raw.rows).strip()

@@ -54,3 +54,23 @@ def test_a_word_ocr_split_at_a_space_is_rejoined_only_into_a_known_word():
     assert join_split_words("Staf Ahli", vocab) == "Staf Ahli"
     assert join_split_words("Petugas Lo ket", vocab) == "Petugas Loket"
     assert join_split_words("Pengelola Ba ju", vocab) == "Pengelola Ba ju"
+
+
+@pytest.mark.parametrize(
+    ("read", "kept"),
+    [
+        ("Data pangkat termutakhirkan \\ \\", "Data pangkat termutakhirkan"),  # a stamp's ring
+        ("Jawaban tersampaikan ~ —", "Jawaban tersampaikan"),
+        ("Keputusan tersampaikan i / j", "Keputusan tersampaikan"),  # letters among them
+        ("| Berkas masuk", "Berkas masuk"),  # at the start too
+        ("| 1 Hari", "1 Hari"),  # a digit is no debris
+        ("Lampiran A", "Lampiran A"),  # a single letter with no debris is the text's
+        ("Surat (lengkap)", "Surat (lengkap)"),
+        ("-", "-"),  # a cell with nothing to say
+        ("— ~", "— ~"),  # nothing but debris: kept as read
+    ],
+)
+def test_stroke_debris_at_an_ocr_cells_ends_goes(read: str, kept: str) -> None:
+    from extractor.sop.items import strip_debris
+
+    assert strip_debris(read) == kept

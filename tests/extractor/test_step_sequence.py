@@ -127,3 +127,27 @@ def test_the_first_step_is_no_sub_header_when_its_number_is_lost():
     # the same row without its symbol reads as the header's second row, as before
     first.cells = [Cell(row=1, col=c) for c in range(6)]
     assert is_sub_header(first)
+
+
+def test_stroke_debris_leaves_an_ocr_steps_output_but_a_text_layers_is_as_written():
+    from extractor.layout import Table
+    from extractor.models import Provenance
+    from extractor.options import ExtractionOptions
+    from extractor.sop import _procedure_rows
+    from extractor.sop.procedure import build_steps
+    from extractor.sop.rows import Row
+
+    head = ["No", "Kegiatan", "Pelaksana", "Mutu Baku", "", ""]
+    sub = ["", "", "Petugas", "Kelengkapan", "Waktu", "Output"]
+
+    def output(source: str) -> str | None:
+        prov = Provenance(source=source)
+        table = Table(n_rows=3, n_cols=6, cells=[], page=1)
+        step = ["1", "Mencatat surat", "", "Surat", "5 Menit", "Surat tercatat \\ |"]
+        rows = [Row(texts=t, table=table, prov=prov) for t in (head, sub, step)]
+        _, cols, raws, _, _ = _procedure_rows(rows)
+        assert cols is not None
+        return build_steps(raws, cols, ExtractionOptions())[0].output
+
+    assert output("ocr") == "Surat tercatat"
+    assert output("text_layer") == "Surat tercatat \\ |"
