@@ -222,13 +222,16 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
     # into bars that read as rules and arrowheads
     soft = not photo and prep.print_blur(gray, ink, dpi) >= prep.SOFT_PRINT_PT
     prep.clear_border(gray, ink, dpi)
-    height = prep.char_height(ink)
+    # the glyphs' height decides only for a small image (too small to read?) and for a
+    # coarse page (enlarged?): a large, fine page is spared the page-wide count (~30 ms)
+    small, coarse = max(gray.shape) < SMALL_IMAGE_PX, dpi * MIN_SCALE < WORK_DPI
+    height = prep.char_height(ink) if small or coarse else 0.0
     if 0 < height < MIN_CHAR_PX:
         # tiny glyph-sized specks in a small image: text too small to read; in a large
         # image they are as likely noise of a non-document photo, which OCR will show
-        if max(gray.shape) < SMALL_IMAGE_PX:
+        if small:
             raise InputError("image_too_small", f"teks ±{height:.0f} px")
-    elif dpi * MIN_SCALE < WORK_DPI:
+    elif coarse:
         # coarser scans are enlarged to WORK_DPI, never beyond: small glyphs on a finer page
         # are as often scanner speckle on a near-empty page (a signature page enlarged 3x
         # by its glyph median became a 71-Mpx, 1-GB image)
@@ -575,11 +578,12 @@ def _piece_of_read(word: tesseract.PxWord, words: list[tesseract.PxWord], box: C
     surely (``JUNK_CONF``), has letters or digits, and is not inside ``box``."""
     area = max(1, word.width * word.height)
     for w in words:
-        if w.conf < JUNK_CONF or not _alnum(w.text) or _inside(w, box):
-            continue
+        # the overlap first: it rules out all but a word or two of the page, cheaply
         dx = min(word.left + word.width, w.left + w.width) - max(word.left, w.left)
         dy = min(word.top + word.height, w.top + w.height) - max(word.top, w.top)
-        if dx > 0 and dy > 0 and dx * dy >= PIECE_SHARE * area:
+        if dx <= 0 or dy <= 0 or dx * dy < PIECE_SHARE * area:
+            continue
+        if w.conf >= JUNK_CONF and _alnum(w.text) and not _inside(w, box):
             return True
     return False
 
@@ -598,10 +602,16 @@ def _mean_conf(words: list[tesseract.PxWord]) -> float:
 
 
 def _ink_px(
-    image: np.ndarray, box: CellBox, dpi: float, read: list[tesseract.PxWord] | None = None
+    image: np.ndarray,
+    box: CellBox,
+    dpi: float,
+    read: list[tesseract.PxWord] | None = None,
+    floor: float = 0.0,
 ) -> int:
     """Print pixels in a box: darker-than-paper blobs at least a small digit tall; with
     ``read``, only those outside these words' boxes (print the page pass did not read).
+    A box with no more dark pixels than ``floor`` (what the caller weighs the count
+    against) is 0 without its blobs counted: most cells of a flowchart are blank.
 
     Thin glyphs at 200 dpi are gray, not black (a "1" has ~20 px below 128); specks and
     the tips of erased strokes are shorter than any digit.
@@ -611,6 +621,8 @@ def _ink_px(
     for w in read or ():
         x0, y0 = max(0, w.left - box[0] - pad), max(0, w.top - box[1] - pad)
         dark[y0 : w.top + w.height - box[1] + pad, x0 : w.left + w.width - box[0] + pad] = 0
+    if cv2.countNonZero(dark) <= floor:
+        return 0
     n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     tall = stats[1:, cv2.CC_STAT_HEIGHT] >= lines.pt(MIN_GLYPH_PT, dpi)
     return int(stats[1:, cv2.CC_STAT_AREA][tall].sum()) if n > 1 else 0
@@ -659,8 +671,8 @@ def _read_as_label(work: PageWork, box: CellBox, inside: list[tesseract.PxWord])
         return False
     if not all(part in words for w in inside for part in w.text.strip(".,:;").lower().split("/")):
         return False
-    unread = _ink_px(work.ocr_image, box, work.dpi, inside)
-    return unread <= lines.px2(UNREAD_INK_PT2, work.dpi)
+    floor = lines.px2(UNREAD_INK_PT2, work.dpi)
+    return _ink_px(work.ocr_image, box, work.dpi, inside, floor) <= floor
 
 
 def _waktu_columns(work: PageWork, xs: list[float]) -> tuple[set[int], float]:
@@ -810,7 +822,9 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
             text = " ".join(w.text for w in inside)
             is_waktu = c in waktu_cols and ys[r] >= header_bottom
             # (weighed only where it decides: a duration cell, or a cell with no words)
-            has_ink = (is_waktu or not inside) and _ink_px(work.ocr_image, box, work.dpi) > min_ink
+            has_ink = (is_waktu or not inside) and (
+                _ink_px(work.ocr_image, box, work.dpi, floor=min_ink) > min_ink
+            )
             if (
                 is_waktu
                 and has_ink
@@ -839,7 +853,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
                 work.photo
                 and r > body_from
                 and inside
-                and _ink_px(work.ocr_image, box, work.dpi, inside) > unread_px
+                and _ink_px(work.ocr_image, box, work.dpi, inside, unread_px) > unread_px
             ):
                 # words of a flowchart cell left out of the page pass ("Berkas
                 # [permohonan] teragenda"): sparse mode drops words of a photo's print
