@@ -719,7 +719,8 @@ def find_arrows(
         return _Traced(points, label, sources, source)
 
     results = _share_exits([trace(h) for h in heads], heads, shapes, trace)
-    arrows = [r.points for r in results if r.points is not None]
+    joined = _joined_exits(list(zip(heads, results, strict=True)), shapes, tip_reach, trace)
+    arrows = [r.points for r in [*results, *joined] if r.points is not None]
     used = [r.label for r in results if r.points is not None]
     if headless is not None:
         traced = {r.label for r in results if r.label is not None}
@@ -821,8 +822,15 @@ class _Traced:
     source: Box | None = None
 
 
+#: Traces a head's arrow again, from the given source symbol's box.
+Tracer = Callable[[np.ndarray, Box | None], _Traced]
+
+
 #: How many connectors leave a symbol: a decision's two answers, one from any other.
 EXITS = {"decision": 2}
+#: Symbols whose exit may join another connector's line (not a terminator: the end has
+#: none, and a start's exit is drawn alone).
+JOINING_KINDS = frozenset({"process", "decision"})
 #: Heads sharing one traced stroke get their sources jointly up to this many choices.
 MAX_SOURCE_CHOICES = 4096
 
@@ -831,7 +839,7 @@ def _share_exits(
     results: list[_Traced],
     heads: list[np.ndarray],
     shapes: list[PxShape],
-    trace: Callable[[np.ndarray, Box | None], _Traced],
+    trace: Tracer,
 ) -> list[_Traced]:
     """Arrows whose connectors merged into one stroke, given sources their symbols have
     exits for.
@@ -863,6 +871,43 @@ def _share_exits(
                 if again.points is not None and again.source == box:
                     results[i] = again
     return results
+
+
+def _joined_exits(
+    traced: list[tuple[np.ndarray, _Traced]], shapes: list[PxShape], reach: int, retrace: Tracer
+) -> list[_Traced]:
+    """Arrows for the boxes and decisions whose exit joins another connector's line
+    before its head: a step's exit drawn into the "Tidak" line that runs down to the end
+    shares that line's one arrowhead, which was traced back to the farthest of its two
+    sources only. Each step or decision a traced stroke ends at, with no exit of its own
+    among the arrows and no arrowhead of that stroke pointing into it, is given one
+    along that stroke (traced again from the same head). ``traced``: each head with
+    its arrow as first traced; ``reach``: how far from a symbol a tip points into it."""
+    kinds = {s.box: s.kind for s in shapes}
+    done = [r for _, r in traced if r.points is not None]
+    exits = Counter(r.source for r in done if r.source is not None)
+    # where a stroke's heads point: an end there is another arrow's tip, not an exit
+    tips: dict[int | None, set[Box | None]] = {}
+    for r in done:
+        assert r.points is not None
+        tips.setdefault(r.label, set()).add(_symbol_at(r.points[-1], shapes, reach))
+    added: list[_Traced] = []
+    for head, r in traced:
+        if r.points is None or r.source is None:
+            continue
+        for box in sorted(r.sources, key=r.sources.__getitem__, reverse=True):
+            if (
+                box == r.source
+                or box in tips.get(r.label, ())
+                or exits[box]
+                or kinds.get(box) not in JOINING_KINDS
+            ):
+                continue
+            again = retrace(head, box)
+            if again.points is not None and again.source == box:
+                added.append(again)
+                exits[box] += 1
+    return added
 
 
 def _assign_sources(

@@ -480,3 +480,24 @@ def test_a_plain_line_from_a_decision_into_an_off_page_symbol_is_its_other_exit(
     plain = []
     arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI, plain)
     assert len(arrows) == 3 and plain == []
+
+
+def test_a_steps_exit_joining_another_connectors_line_is_its_own_arrow():
+    # two boxes' exits run into one line down to a third box, with one arrowhead (a
+    # step's exit drawn into the "Tidak" line that runs down to the end): both are arrows
+    gray = _page()
+    for box in [(100, 100, 260, 170), (100, 330, 260, 400), (100, 600, 260, 680)]:
+        cv2.rectangle(gray, box[:2], box[2:], 0, 4)
+    cv2.line(gray, (98, 135), (40, 135), 0, 3)
+    cv2.line(gray, (40, 135), (40, 640), 0, 3)
+    cv2.line(gray, (98, 365), (40, 365), 0, 3)
+    cv2.line(gray, (40, 640), (80, 640), 0, 3)
+    cv2.fillPoly(gray, [np.array([(80, 628), (80, 652), (100, 640)], np.int32)], 0)
+    ink, _, _, found = _symbols(gray)
+    assert [s.kind for s in found] == ["process"] * 3
+    arrows, _ = shapes.find_arrows(ink, np.zeros_like(ink), found, DPI)
+    ends = {
+        (shapes._symbol_at(a[0], found, 20), shapes._symbol_at(a[-1], found, 20)) for a in arrows
+    }
+    first, second, third = sorted((s.box for s in found), key=lambda b: b[1])
+    assert ends == {(first, third), (second, third)}
