@@ -113,7 +113,7 @@ ANSWER_END_LEN = 3
 LABEL_MAX_HEIGHT = 16.0
 #: An OCR'd word beside a decision reads as the answer paired with its other exit's when
 #: it has that answer's initial and at least this many letters, and its length within
-#: ``PAIR_LEN_SLACK`` of the answer's (:func:`_paired_answer_words`).
+#: ``PAIR_LEN_SLACK`` of the answer's (:func:`_could_be`).
 PAIR_MIN_LEN, PAIR_LEN_SLACK = 2, 1
 
 
@@ -818,7 +818,7 @@ def _label_lone_exits(
         lone = _lone_exit(shape, edges)
         if lone is None:
             continue
-        bare, answer_read, bbox = lone
+        bare, answer_read, bbox, _ = lone
         for idx, text, box in candidates:
             answer = branch_label(text)
             if used.intersection(idx) or answer is None or answer == answer_read:
@@ -829,9 +829,10 @@ def _label_lone_exits(
                 break
 
 
-def _lone_exit(shape: CellShape, edges: list[Edge]) -> tuple[Edge, str, BBox] | None:
+def _lone_exit(shape: CellShape, edges: list[Edge]) -> tuple[Edge, str, BBox, str] | None:
     """A decision's unlabelled exit when it has two and the other's label is a known
-    answer (``branch_label``), with that answer and the decision's box."""
+    answer (``branch_label``), with that answer, the decision's box and the other's
+    label word (lower case, as ``pairs`` of ``edge_labels.yml`` name it)."""
     if shape.kind != "decision" or shape.bbox is None:
         return None
     exits = [e for e in edges if e.source == shape.id]
@@ -840,7 +841,8 @@ def _lone_exit(shape: CellShape, edges: list[Edge]) -> tuple[Edge, str, BBox] | 
         return None
     labelled = next(e for e in exits if e.label is not None)
     answer = branch_label(labelled.label or "")
-    return None if answer is None else (bare[0], answer, shape.bbox)
+    word = LABEL_PUNCT.sub("", labelled.label or "").strip().lower()
+    return None if answer is None else (bare[0], answer, shape.bbox, word)
 
 
 def _label_exits_by_pieces(
@@ -858,15 +860,17 @@ def _label_exits_by_pieces(
         lone = _lone_exit(shape, edges)
         if lone is None:
             continue
-        bare, answer_read, bbox = lone
+        bare, answer_read, bbox, word_read = lone
         wanted = [v for v in _single_word_labels() if branch_label(v) not in (answer_read, None)]
         found: list[tuple[float, list[int], str]] = []
+        beside: list[tuple[float, int, Word]] = []
         for i, w in small:
             if i in used:
                 continue
             dist = point_box_distance(*centre(w.bbox), bbox)
             if dist > LABEL_REACH + (w.bbox[2] - w.bbox[0]) / 2:
                 continue
+            beside.append((dist, i, w))
             # alone, or with the piece that goes on from it on its line, even where
             # their boxes overlap ("Tidy" "k")
             after = [
@@ -882,43 +886,33 @@ def _label_exits_by_pieces(
                 # a word's end is a piece alone ("n" "lak": lak, not "nlak" of ditolak)
                 if (word := _answer_piece(text, wanted, ending=len(idx) == 1)) is not None:
                     found.append((dist, idx, word))
-        if not found:
-            found = _paired_answer_words(bare, edges, bbox, small, used)
+        pair = _answer_pairs().get(word_read)
+        if not found and pair is not None:
+            # no piece: a word blurred past reading with the paired answer's initial and
+            # about its length ("Telok", "Tasik", "Titek" for a "Tidak" a rule ran through)
+            found = [(dist, [i], pair) for dist, i, w in beside if _could_be(w.text, pair)]
         if found:
             _, idx, word = min(found, key=lambda f: (f[0], -len(f[1])))
             bare.label = word.capitalize()
             used.update(idx)
 
 
-def _paired_answer_words(
-    bare: Edge, edges: list[Edge], bbox: BBox, small: list[tuple[int, Word]], used: set[int]
-) -> list[tuple[float, list[int], str]]:
-    """OCR'd words beside a decision that can be the answer paired with the one its other
-    exit reads (``pairs`` of ``edge_labels.yml``: "Tidak" opposite "Ya"), blurred past
-    reading: its initial (look-alikes undone), letters only, and about its length
-    (``PAIR_LEN_SLACK``): "Telok", "Tasik" or "Titek" for a "Tidak" a column rule ran
-    through. Each with its distance from the decision."""
-    other = next((e for e in edges if e.source == bare.source and e is not bare), None)
-    read = LABEL_PUNCT.sub("", (other.label if other else None) or "").strip().lower()
-    pair = _answer_pairs().get(read)
-    if pair is None:
-        return []
-    found = []
-    for i, w in small:
-        raw = w.text.strip().lower()
-        form = _label_initials().get(raw[:1], raw[:1]) + LABEL_PUNCT.sub("", raw[1:])
-        if (
-            i in used
-            or not form.isalpha()
-            or form[0] != pair[0]
-            or len(form) < PAIR_MIN_LEN
-            or abs(len(form) - len(pair)) > PAIR_LEN_SLACK
-        ):
-            continue
-        dist = point_box_distance(*centre(w.bbox), bbox)
-        if dist <= LABEL_REACH + (w.bbox[2] - w.bbox[0]) / 2:
-            found.append((dist, [i], pair))
-    return found
+def _answer_form(text: str) -> str:
+    """An OCR'd answer's letters, lower case, its initial's look-alike undone ("¥i": yi)."""
+    raw = text.strip().lower()
+    return _label_initials().get(raw[:1], raw[:1]) + LABEL_PUNCT.sub("", raw[1:]).replace(" ", "")
+
+
+def _could_be(text: str, answer: str) -> bool:
+    """Whether an OCR'd word can be ``answer`` blurred past reading: its initial, letters
+    only, at least ``PAIR_MIN_LEN`` of them and within ``PAIR_LEN_SLACK`` of its length."""
+    form = _answer_form(text)
+    return (
+        form.isalpha()
+        and form[0] == answer[0]
+        and len(form) >= PAIR_MIN_LEN
+        and abs(len(form) - len(answer)) <= PAIR_LEN_SLACK
+    )
 
 
 def _answer_piece(text: str, words: Sequence[str], ending: bool = True) -> str | None:
@@ -927,9 +921,7 @@ def _answer_piece(text: str, words: Sequence[str], ending: bool = True) -> str |
     word's order ("Tk", "Td", "Tak" of tidak), or one letter off it ("yi" of ya); two
     letters at least. Or (``ending``), ``ANSWER_END_LEN`` letters or more, one letter off
     the word's end ("jak", "lak" of tidak)."""
-    raw = text.strip().lower()
-    initial = _label_initials().get(raw[:1], raw[:1])
-    form = initial + LABEL_PUNCT.sub("", raw[1:]).replace(" ", "")
+    form = _answer_form(text)
     if len(form) < FUZZY_LABEL_LEN or not form.isalpha():
         return None
     for word in words:

@@ -382,8 +382,11 @@ def _analyse(
             ShapeGeom(kind=sh.kind, bbox=tuple(v * s for v in sh.box), filled=sh.filled)  # type: ignore[arg-type]
             for sh in found
         ],
-        arrows=[Arrow(points=[(x * s, y * s) for x, y in a]) for a in arrows]
-        + [Arrow(points=[(x * s, y * s) for x, y in a], has_head=False) for a in headless],
+        arrows=[
+            Arrow(points=[(x * s, y * s) for x, y in a], has_head=head)
+            for group, head in ((arrows, True), (headless, False))
+            for a in group
+        ],
         source="ocr",
     )
     work = PageWork(gray=gray, ocr_image=clean, dpi=dpi, words=words, photo=page.photo)

@@ -700,10 +700,7 @@ def find_arrows(
         tail = ((path[0][0] + x0 + 0.5) * step, (path[0][1] + y0 + 0.5) * step)
         if short and (target is None or _symbol_at(tail, others_px, tip_reach) is None):
             return dropped  # short: only from one symbol to another
-        poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
-        points = [
-            ((px + x0 + 0.5) * step, (py + y0 + 0.5) * step) for px, py in poly.reshape(-1, 2)
-        ]
+        points = _polyline(path, (x0, y0), step)
         # the head's tip: the triangle corner farthest from where the stroke comes in
         _, tri = cv2.minEnclosingTriangle(head.astype(np.float32))
         corners = tri.reshape(-1, 2)
@@ -724,9 +721,11 @@ def find_arrows(
     used = [r.label for r in results if r.points is not None]
     if headless is not None:
         traced = {r.label for r in results if r.label is not None}
-        lone = _offpage_lines(arrows, shapes, labels, extents, line_px, traced, step, dpi)
-        headless.extend(lone)
-        used += [int(labels[round(p[0][1]) // step, round(p[0][0]) // step]) for p in lone]
+        for points, label in _offpage_lines(
+            arrows, shapes, labels, extents, line_px, traced, step, dpi
+        ):
+            headless.append(points)
+            used.append(label)
     # only strokes that are part of an arrow are connectors (others may be glyph bars)
     keep = np.isin(labels, used).astype(np.uint8) * 255
     keep = cv2.resize(keep, (ink.shape[1], ink.shape[0]), interpolation=cv2.INTER_NEAREST)
@@ -745,14 +744,14 @@ def _offpage_lines(
     traced: set[int],
     step: int,
     dpi: float,
-) -> list[list[tuple[float, float]]]:
+) -> list[tuple[list[tuple[float, float]], int]]:
     """Lines with no arrowhead between an off-page symbol no arrow reaches and another
     symbol, from where the flow comes to where it goes: out of the symbol when it lacks
     an exit and has its entry (a decision's "Tidak" drawn as a plain line up into the
     off-page symbol that takes it back a page), into it when it lacks its entry and has
     its exits; neither way when that cannot be told. ``labels``, ``extents``, ``line_px``:
     the traced stroke components (every ``step`` px), their boxes and line pixels;
-    ``traced``: those an arrowhead was traced along."""
+    ``traced``: those an arrowhead was traced along. Each line with its component."""
     reach, apart = pt(TIP_REACH_PT, dpi), pt(TAIL_APART_PT, dpi)
     exits: Counter[tuple[int, int, int, int]] = Counter()
     entries: Counter[tuple[int, int, int, int]] = Counter()
@@ -761,7 +760,7 @@ def _offpage_lines(
             exits[src] += 1
         if (dst := _symbol_at(points[-1], shapes, reach)) is not None:
             entries[dst] += 1
-    out: list[list[tuple[float, float]]] = []
+    out: list[tuple[list[tuple[float, float]], int]] = []
     h, w = labels.shape
     for off in shapes:
         if off.kind != "offpage" or exits[off.box] or entries[off.box]:
@@ -797,17 +796,24 @@ def _offpage_lines(
             if found.get(-1, -1) < 0 or len(path) * step < pt(MIN_CONNECTOR_LINE_PT, dpi):
                 continue
             other = others[found[-1]]
-            poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
-            points = [
-                ((x + cx + 0.5) * step, (y + cy + 0.5) * step) for x, y in poly.reshape(-1, 2)
-            ]
+            points = _polyline(path, (cx, cy), step)
             lacks_exit = exits[other.box] < EXITS.get(other.kind, 1)
             lacks_entry = not entries[other.box]
             if lacks_exit and not lacks_entry:
-                out.append(points)  # the path runs from the other symbol to this one
+                out.append((points, label))  # the path runs from the other symbol to this one
             elif lacks_entry and not lacks_exit:
-                out.append(points[::-1])
+                out.append((points[::-1], label))
     return out
+
+
+def _polyline(
+    path: list[tuple[int, int]], origin: tuple[int, int], step: int
+) -> list[tuple[float, float]]:
+    """A traced path (pixels of a component traced every ``step`` px whose corner is
+    ``origin``) as a simplified polyline in page px."""
+    poly = cv2.approxPolyDP(np.array(path, np.int32).reshape(-1, 1, 2), 2.0, False)
+    ox, oy = origin
+    return [((x + ox + 0.5) * step, (y + oy + 0.5) * step) for x, y in poly.reshape(-1, 2)]
 
 
 @dataclass

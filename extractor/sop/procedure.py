@@ -318,7 +318,7 @@ def build_steps(raws: list[RawStep], cols: Columns, options: ExtractionOptions) 
     steps: list[Step] = []
     n_steps = len(raws)
     for idx, raw in enumerate(raws):
-        ocr = any(r.prov is not None and r.prov.source == "ocr" for r in raw.rows)
+        ocr = any(_read_by_ocr(r) for r in raw.rows)
 
         def joined(col: int | None, raw: RawStep = raw, ocr: bool = ocr) -> str:
             parts = [_cell_text(r, col) for r in raw.rows]
