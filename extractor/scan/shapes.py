@@ -400,11 +400,17 @@ def _heads(ink: np.ndarray, dpi: float, symbols: list[PxShape] | None = None) ->
     return heads
 
 
-def crossings(mask: np.ndarray, arm: int) -> np.ndarray:
+def crossings(mask: np.ndarray, arm: int, walls: np.ndarray | None = None) -> np.ndarray:
     """Where a horizontal and a vertical stroke of ``mask`` cross: pixels with stroke
     ``arm`` px to the left and right *and* above and below (a corner or a junction where a
-    line ends has stroke on one side only), grown by a pixel to cover the whole crossing."""
+    line ends has stroke on one side only), grown by a pixel to cover the whole crossing.
+
+    ``walls`` (symbols and their rings, cut out of ``mask``) count as stroke on the far
+    side: a connector that meets a line passing right beside a symbol runs on into the
+    symbol across it, as the eye reads it, rather than turning onto that line."""
     m = mask.astype(np.uint8)
+    if walls is not None:
+        m = np.maximum(m, walls.astype(np.uint8))
     k = 2 * arm + 1
     through_h = cv2.erode(
         m, np.ones((1, k), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0
@@ -413,7 +419,7 @@ def crossings(mask: np.ndarray, arm: int) -> np.ndarray:
         m, np.ones((k, 1), np.uint8), borderType=cv2.BORDER_CONSTANT, borderValue=0
     )
     both = cv2.bitwise_and(through_h, through_v)
-    return (cv2.dilate(both, np.ones((3, 3), np.uint8)) > 0) & (m > 0)
+    return (cv2.dilate(both, np.ones((3, 3), np.uint8)) > 0) & (mask > 0)
 
 
 #: Layers of a crossing pixel: entered moving across (along a row) or down (a column).
@@ -659,6 +665,7 @@ def find_arrows(
     # together by the closing: count each component's line pixels (about one per point)
     lines_small = cv2.dilate(lines_only, np.ones((step, step), np.uint8))[::step, ::step] > 0
     line_px = np.bincount(labels[lines_small], minlength=n_labels)
+    walls = rings[::step, ::step] > 0
     tip_reach, apart = pt(TIP_REACH_PT, dpi), pt(TAIL_APART_PT, dpi)
 
     def trace(head: np.ndarray, prefer: Box | None = None) -> _Traced:
@@ -682,6 +689,7 @@ def find_arrows(
             return _Traced(label=label)
         x0, y0, cw, ch = (int(v) for v in extents[label, :4])
         comp = (labels[y0 : y0 + ch, x0 : x0 + cw] == label).astype(np.uint8)
+        cross = crossings(comp, CROSS_ARM_PT, walls[y0 : y0 + ch, x0 : x0 + cw])
         target = _symbol_at((hx, hy), shapes, tip_reach)
         origin = (x0, y0)
         avoid = _traced_box(target, apart, step, origin) if target is not None else None
@@ -689,9 +697,7 @@ def find_arrows(
         others = [_traced_box(s.box, tip_reach, step, origin) for s in others_px]
         found: dict[int, float] = {}
         preferred = next((i for i, s in enumerate(others_px) if s.box == prefer), None)
-        path = _geodesic_path(
-            comp, (sx - x0, sy - y0), avoid, crossings(comp, CROSS_ARM_PT), others, preferred, found
-        )
+        path = _geodesic_path(comp, (sx - x0, sy - y0), avoid, cross, others, preferred, found)
         sources = {others_px[j].box: d for j, d in found.items() if j >= 0}
         source = others_px[found[-1]].box if found.get(-1, -1) >= 0 else None
         dropped = _Traced(label=label, sources=sources)

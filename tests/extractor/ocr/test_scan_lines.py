@@ -167,6 +167,29 @@ def test_a_connector_is_traced_straight_through_a_crossing():
     assert not shapes.crossings(mask, shapes.CROSS_ARM_PT)[18:24, 43:49].any()
 
 
+def test_a_connector_meeting_a_line_right_beside_a_symbol_runs_into_the_symbol():
+    # at a pixel per point: a step's box (its outline and ring cut away, the ring up to
+    # x = 23) with another connector passing down 2 pt beside its right side at x = 24;
+    # the step's exit leaves its side at y = 30 across that line and turns down to a
+    # head at (60, 55). The passing line runs on to another symbol far below (to y = 89).
+    mask = np.zeros((95, 70), np.uint8)
+    mask[2:90, 24:26] = 1  # the passing connector
+    mask[30:32, 24:61] = 1  # the exit, from the passing line on ...
+    mask[30:56, 60:62] = 1  # ... down to the head
+    walls = np.zeros_like(mask)
+    walls[18:44, 0:24] = 1  # the step's box and ring
+    assert not shapes.crossings(mask, shapes.CROSS_ARM_PT)[28:34, 22:28].any()  # a T
+    cross = shapes.crossings(mask, shapes.CROSS_ARM_PT, walls)
+    assert cross[30, 24] and not cross[10, 24] and not cross[30, 60]
+    # the symbols' boxes and reach; the head's own symbol is avoided
+    sources = [(0.0, 10.0, 30.0, 52.0), (10.0, 82.0, 40.0, 95.0)]
+    head, target = (60, 55), (50.0, 45.0, 70.0, 65.0)
+    # turned onto the passing line, the farther symbol below was taken
+    assert shapes._geodesic_path(mask, head, target, None, sources)[0][1] > 80
+    path = shapes._geodesic_path(mask, head, target, cross, sources)
+    assert path[0][0] <= 25 and path[0][1] in (30, 31)  # the step's side
+
+
 def test_rule_under_a_stamp_is_bridged_but_separate_rules_are_not():
     ink = np.zeros((400, 1400), np.uint8)
     ink[100:103, 50:1350] = 255  # a table rule; the line masks lost 500-800 (stamp text)
