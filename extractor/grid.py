@@ -91,6 +91,9 @@ PASSES_BY = 4.0
 SHARED_TRUNK = 20.0
 #: A connector label lies at most this far from its arrow's path.
 LABEL_REACH = 14.0
+#: Connectors whose paths pass a label within this much (points) of the nearest are as
+#: near: one trunk traced twice, a pixel or two apart on a scan.
+SAME_TRUNK = 1.5
 #: Flowchart symbol kinds (an "unknown" closed outline does not make a flowchart).
 FLOW_KINDS = frozenset({"terminator", "process", "decision", "offpage"})
 #: Characters stripped from a word before comparing it with the label vocabulary.
@@ -778,8 +781,9 @@ def _label_edges(
     candidates: list[tuple[list[int], str, BBox]],
 ) -> set[int]:
     """Each label on the edge whose connector passes nearest it (within ``LABEL_REACH``),
-    one label an edge (the nearest); of connectors as near (one trunk drawn twice), the
-    one whose edge leaves a symbol beside the label. Returns the words used."""
+    one label an edge (the nearest); of connectors as near (one trunk drawn twice, within
+    ``SAME_TRUNK``), the one whose edge leaves a symbol beside the label. Returns the
+    words used."""
     by_id = {s.id: s for s in shapes}
     labels: dict[int, tuple[float, str, list[int]]] = {}
     for idx, text, box in candidates:
@@ -794,7 +798,10 @@ def _label_edges(
                 options.append((round(dist, 1), away, n))
         if not options:
             continue
-        dist, _, n = min(options)
+        nearest = min(options)[0]
+        dist, _, n = min(
+            (o for o in options if o[0] <= nearest + SAME_TRUNK), key=lambda o: (o[1], o[0], o[2])
+        )
         if n not in labels or dist < labels[n][0]:
             labels[n] = (dist, text, idx)
     used: set[int] = set()

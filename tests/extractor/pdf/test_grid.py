@@ -442,6 +442,23 @@ def test_a_label_goes_to_the_connector_leaving_the_symbol_beside_it():
     assert edges[0].label == "Tidak"
 
 
+def test_a_label_goes_to_the_exit_of_a_trunk_traced_twice_a_pixel_apart():
+    from extractor.grid import _label_edges
+    from extractor.layout import CellShape, Edge
+
+    # a decision's "Tidak" back to the start shares its line with the start's exit into
+    # the decision; on a scan the two tracings of that line lie a point apart, and the
+    # start's exit passes a little nearer the word under the decision's corner
+    decision = CellShape(id=1, kind="decision", bbox=(427.0, 136.0, 470.0, 163.0))
+    start = CellShape(id=2, kind="terminator", bbox=(510.0, 96.0, 565.0, 114.0))
+    into = Arrow(points=[(508.0, 105.0), (411.0, 106.0), (409.0, 148.5), (426.0, 149.5)])
+    back = Arrow(points=[(426.0, 149.0), (409.0, 148.0), (411.0, 106.0), (510.0, 105.0)])
+    edges = {0: Edge(source=2, target=1), 1: Edge(source=1, target=2)}
+    tidak = ([5], "Tidak", (409.0, 152.0, 424.0, 156.0))
+    assert _label_edges(edges, [into, back], [decision, start], [tidak]) == {5}
+    assert (edges[0].label, edges[1].label) == (None, "Tidak")
+
+
 def test_a_blot_read_as_a_word_is_no_label():
     from extractor.grid import _label_candidates
 
