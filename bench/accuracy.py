@@ -15,7 +15,10 @@ picture, with no desk around it to find it by; ``corpus/scans.py``'s ``close_pho
 ``--kinds closeeven`` the same in light as even as a scanner's (a flash, daylight),
 ``--kinds closeshadow`` with a hand's shadow across the picture, and ``--kinds
 closesquare`` in even light and held square on (no perspective either: only the print's
-softness tells the photo from a scan).
+softness tells the photo from a scan). ``--kinds bitonal`` scores the 300-dpi scans as an
+office scanner's black-and-white mode makes them: one bit a pixel (thresholded at mid
+gray, ``BITONAL_LEVEL``), in a Group 4 TIFF: thin strokes, no gray edges, a coloured
+stamp gone to black or to nothing.
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
@@ -62,12 +65,16 @@ KINDS: dict[str, tuple[str, str]] = {
     "closeshadow": ("scans/{id}.photo.pdf", "truth.json"),
     # ...and so in even light, held square on
     "closesquare": ("scans/{id}.photo.pdf", "truth.json"),
+    # the 300-dpi scans in black and white (one bit a pixel, Group 4 TIFF)
+    "bitonal": ("scans/{id}.300.pdf", "truth.json"),
 }
 #: Kinds made by turning the pages of another kind's files.
 TURNED_KINDS = ("turned", "turnedphoto")
 #: Kinds made at scoring time, not in the default kinds.
 CLOSE_KINDS = ("closephoto", "closeeven", "closeshadow", "closesquare")
-MADE_KINDS = (*TURNED_KINDS, *CLOSE_KINDS)
+MADE_KINDS = (*TURNED_KINDS, *CLOSE_KINDS, "bitonal")
+#: Gray level at and above which a black-and-white scan's pixel is paper.
+BITONAL_LEVEL = 128
 #: Turns (degrees counter-clockwise) given to the pages of a "turned" document in turn.
 TURNS = (90, 180, 270)
 
@@ -91,6 +98,23 @@ def _turned(data: bytes) -> bytes:
     out = io.BytesIO()
     pages[0].save(
         out, "TIFF", save_all=True, append_images=pages[1:], dpi=dpi, compression="tiff_deflate"
+    )
+    return out.getvalue()
+
+
+def _bitonal(data: bytes) -> bytes:
+    """A scanned PDF's pages at 300 dpi in one bit a pixel (``BITONAL_LEVEL``), as a
+    Group 4 TIFF: a scanner's black-and-white mode."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    pages = []
+    for i in range(len(doc)):
+        gray = doc[i].render(scale=300 / 72).to_pil().convert("L")
+        pages.append(gray.point(lambda v: 255 if v >= BITONAL_LEVEL else 0, mode="1"))
+    out = io.BytesIO()
+    pages[0].save(
+        out, "TIFF", save_all=True, append_images=pages[1:], dpi=(300, 300), compression="group4"
     )
     return out.getvalue()
 
@@ -136,6 +160,9 @@ def run_kind(
         elif kind in CLOSE_KINDS:
             data = _close_photos(doc.name, kind)
             result = extract(data, filename=f"{doc.name}.close.pdf", options=options)
+        elif kind == "bitonal":
+            data = _bitonal(path.read_bytes())
+            result = extract(data, filename=f"{doc.name}.bw.tif", options=options)
         else:
             result = extract(path, options=options)
         seconds.append(time.perf_counter() - start)

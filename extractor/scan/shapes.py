@@ -114,6 +114,11 @@ WIDE_GAP_PT = 4.0
 WIDE_BOX_MIN_PT = (24.0, 12.0)
 #: Inner interiors darker than this mean gray are filled symbols.
 FILLED_GRAY = 200
+#: Cut out of the connectors around each symbol beyond its outline's own width (points):
+#: enough to part a connector from the outline it ends at, little enough to leave a line
+#: drawn 2-3 pt beside a side (a loop-back running up along the box it turns into; 1.5
+#: cut such lines on black-and-white scans, whose strokes have no gray fringe).
+RING_GAP_PT = 1.0
 
 
 #: A box in px: (x0, y0, x1, y1).
@@ -640,7 +645,7 @@ def find_arrows(
     # rules and symbol outlines, grown, are cut out of every connector
     grow = max(2, pt(1.0, dpi))
     rules = cv2.dilate(rules, np.ones((2 * grow + 1,) * 2, np.uint8))
-    rings = shape_rings(shapes, ink.shape, grow + pt(1.5, dpi))
+    rings = shape_rings(shapes, ink.shape, grow + pt(RING_GAP_PT, dpi))
     if not heads:
         return _slanted_arrows(loose, ink, rules, rings, shapes, dpi)
     head_mask = np.zeros_like(ink)

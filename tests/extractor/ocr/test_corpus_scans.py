@@ -1,9 +1,10 @@
 """A sample of the corpus scans read end to end and scored against their ground truth.
 
-The full per-kind figures come from ``python bench/accuracy.py --kinds scan300,scan200,photo``;
-these two 200-dpi office-scanner TIFFs carry the damage that broke the header grid
-(a column rule that lost its top points, a rule overshooting the frame, two-line role
-names beside one-line ones in a shaded header row).
+The full per-kind figures come from ``python bench/accuracy.py --kinds
+scan300,scan200,photo,bitonal``; these two 200-dpi office-scanner TIFFs carry the damage
+that broke the header grid (a column rule that lost its top points, a rule overshooting
+the frame, two-line role names beside one-line ones in a shaded header row), and one
+black-and-white scan its thin connectors.
 """
 
 from __future__ import annotations
@@ -38,3 +39,21 @@ def test_200dpi_tiff_scan_reads_roles_actors_and_durations(doc_id):
     assert score.rate("actor") >= 0.95, score.misses
     assert score.rate("duration") >= 0.95, score.misses
     assert score.rate("legal_basis_f1") >= 0.95, score.misses
+
+
+def test_black_and_white_scan_keeps_the_loop_backs_drawn_close_beside_a_box():
+    # an office scanner's black-and-white mode: one bit a pixel, strokes thinner than
+    # in gray. sop-004's "Tidak" loop-backs run up 2-3 pt beside the box they return to
+    # and turn into its side at the last moment; cutting the symbols' outlines out of the
+    # connectors must leave such a line (it lost both loop-backs, 5 -> 4 and 8 -> 7)
+    from bench.accuracy import _bitonal
+
+    doc_id = "sop-004-disdukcapil-ktp-el"
+    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
+    data = _bitonal((SOP / doc_id / "scans" / f"{doc_id}.300.pdf").read_bytes())
+    result = extract(data, filename=f"{doc_id}.tif")
+    assert result.record is not None
+    score = score_record(result.record.model_dump(mode="json"), truth)
+    assert score.rate("step_count") == 1.0
+    assert score.rate("next") == 1.0, score.misses
+    assert score.rate("actor") == 1.0, score.misses
