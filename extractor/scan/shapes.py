@@ -174,16 +174,18 @@ def _sides_on_rules(
     """
     x0, y0, x1, y1 = box
     cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
-    up = _run_length(ink[y0 - 1 :: -1, cx], band) if y0 > 0 else 1
-    down = _run_length(ink[y1:, cx], band)
-    back = _run_length(ink[cy, x0 - 1 :: -1], band) if x0 > 0 else 1
-    ahead = _run_length(ink[cy, x1:], band)
+    # a hole's contour runs along the outline's own innermost pixels (its box ends a
+    # pixel into the outline): a hairline rule of a black-and-white scan is that pixel
+    up = _run_length(ink[y0::-1, cx], band)
+    down = _run_length(ink[y1 - 1 :, cx], band)
+    back = _run_length(ink[cy, x0::-1], band)
+    ahead = _run_length(ink[cy, x1 - 1 :], band)
     return sum(
         (
-            _run_beyond(hmask[max(0, y0 - up) : y0], 0, cx, x0, x1, tol),
-            _run_beyond(hmask[y1 : y1 + down], 0, cx, x0, x1, tol),
-            _run_beyond(vmask[:, max(0, x0 - back) : x0], 1, cy, y0, y1, tol),
-            _run_beyond(vmask[:, x1 : x1 + ahead], 1, cy, y0, y1, tol),
+            _run_beyond(hmask[max(0, y0 + 1 - up) : y0 + 1], 0, cx, x0, x1, tol),
+            _run_beyond(hmask[y1 - 1 : y1 - 1 + down], 0, cx, x0, x1, tol),
+            _run_beyond(vmask[:, max(0, x0 + 1 - back) : x0 + 1], 1, cy, y0, y1, tol),
+            _run_beyond(vmask[:, x1 - 1 : x1 - 1 + ahead], 1, cy, y0, y1, tol),
         )
     )
 

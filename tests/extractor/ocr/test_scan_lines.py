@@ -444,6 +444,28 @@ def test_the_space_between_connectors_shaped_like_an_offpage_symbol_is_none():
     assert [s.kind for s in found] == ["decision"]
 
 
+def test_a_cell_of_hairline_rules_is_ruled_on_all_four_sides():
+    # a black-and-white scan of thin rules: each rule one pixel wide, so the hole's
+    # contour (the outline's innermost pixels) is the whole rule
+    ink = np.zeros((300, 400), np.uint8)
+    for y in (50, 150, 250):
+        ink[y, 20:380] = 255
+    for x in (100, 200, 300):
+        ink[20:280, x] = 255
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    holes = [cv2.boundingRect(c) for c, h in zip(contours, hierarchy[0], strict=True) if h[3] >= 0]
+    x, y, w, h = next(b for b in holes if b[:2] == (100, 50))  # the top left cell
+    box = (x, y, x + w, y + h)
+    assert shapes._sides_on_rules(box, ink, ink, ink, 12, 20) == 4
+    # a box drawn alone, its sides ending at its corners, has none
+    alone = np.zeros((300, 400), np.uint8)
+    cv2.rectangle(alone, (120, 80), (260, 160), 255, 1)
+    contours, hierarchy = cv2.findContours(alone, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    (hole,) = [c for c, h in zip(contours, hierarchy[0], strict=True) if h[3] >= 0]
+    x, y, w, h = cv2.boundingRect(hole)
+    assert shapes._sides_on_rules((x, y, x + w, y + h), alone, alone, alone, 12, 20) == 0
+
+
 def test_a_space_closed_off_across_a_symbol_is_no_symbol():
     # a blurred photo (LibreOffice render of sop-028): the connectors leaving a box close
     # off a space of no known shape that runs across the box's corner; its outline (the
