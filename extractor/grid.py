@@ -698,6 +698,16 @@ def _label_pieces(
                 max(b[3] for b in boxes),
             )
             return [i for i, _ in run[:k]], _label_text(joined, word, ocr=True), box
+    # an initial that is an answer of its own ("T") with the end of a longer answer right
+    # after it: the word's middle was lost under an erased rule ("T" "jak" of "Tidak")
+    initial = LABEL_PUNCT.sub("", first[1].text).strip().lower()
+    if len(run) >= 2 and len(initial) == 1 and initial in edge_labels():
+        longer = [v for v in _single_word_labels() if v[0] == initial and len(v) > 1]
+        word = _answer_piece(run[1][1].text, longer)
+        if word is not None:
+            (_, a), (_, b) = run[:2]
+            box = (a.bbox[0], min(a.bbox[1], b.bbox[1]), b.bbox[2], max(a.bbox[3], b.bbox[3]))
+            return [run[0][0], run[1][0]], word.capitalize(), box
     return None
 
 

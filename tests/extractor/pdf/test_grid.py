@@ -413,6 +413,22 @@ def test_an_answer_read_in_pieces_or_a_letter_off_labels_its_exit():
     assert (ids[(2, 3)], ids[(3, 2)], None) in _labels(page)
 
 
+def test_an_answers_initial_and_end_read_apart_are_the_answer():
+    from extractor.grid import _label_candidates
+
+    # "Tidak" with a column rule through its "id": the rule erased, OCR reads "T" (unsure)
+    # and "jak"; "T" alone is an answer too (Y/T), but not with the rest of "Tidak" after it
+    t = Word(text="T", bbox=(450.5, 421.4, 456.2, 428.9), conf=7.6)
+    jak = Word(text="jak", bbox=(458.4, 424.6, 465.8, 428.9), conf=93.2)
+    assert _label_candidates([(0, t), (1, jak)]) == [
+        ([0, 1], "Tidak", (450.5, 421.4, 465.8, 428.9))
+    ]
+    # a "T" alone, or with other words after it, stays "T"
+    assert _label_candidates([(0, t)]) == [([0], "T", t.bbox)]
+    data = Word(text="data", bbox=(458.4, 424.6, 472.0, 428.9), conf=93.2)
+    assert [text for _, text, _ in _label_candidates([(0, t), (1, data)])] == ["T"]
+
+
 def test_a_label_goes_to_the_connector_leaving_the_symbol_beside_it():
     from extractor.grid import _label_edges
     from extractor.layout import CellShape, Edge
