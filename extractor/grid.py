@@ -675,8 +675,9 @@ def _label_pieces(
 ) -> tuple[list[int], str, BBox] | None:
     """An OCR'd label in pieces: the longest run of up to ``LABEL_PIECES`` words from
     ``first``, each the next on its line at most ``LABEL_PIECE_GAP`` to the right, that
-    joined reads as a label word ("Tid" "ak"); None when there is none. ``by_x``: the
-    page's OCR'd words by left edge, ``lefts`` those edges."""
+    joined reads as a label word ("Tid" "ak"), or an answer's initial with the end of a
+    longer answer after it ("T" "jak"); None when there is none. ``by_x``: the page's
+    OCR'd words by left edge, ``lefts`` those edges."""
     run = [first]
     while len(run) < LABEL_PIECES:
         last = run[-1][1]
