@@ -345,7 +345,7 @@ def _analyse(
         segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, RULE_SHARE
     )
     rules = _rule_mask(segs, ink.shape)
-    found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules)
+    found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules, light_marks=not page.photo)
     headless: list[list[tuple[float, float]]] = []
     arrows, strokes = shapes.find_arrows(ink, rules, found, dpi, headless)
 

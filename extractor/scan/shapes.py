@@ -119,6 +119,14 @@ FILLED_GRAY = 200
 #: drawn 2-3 pt beside a side (a loop-back running up along the box it turns into; 1.5
 #: cut such lines on black-and-white scans, whose strokes have no gray fringe).
 RING_GAP_PT = 1.0
+#: A gray scan's page (light-flattened, paper 255): ink this light or lighter is a mark
+#: over the print (a stamp's ring: 105-125 at its core; print's strokes 0-60 at theirs).
+PRINT_GRAY_MAX = 96
+#: ... and the page has such marks when this many pixels of them (px) are left once the
+#: print's own light fringe is worn off.
+LIGHT_MARK_MIN_PX = 400
+#: Symbols a light mark's stroke may split.
+MARKED_KINDS = frozenset({"process", "decision", "terminator"})
 
 
 #: A box in px: (x0, y0, x1, y1).
@@ -235,8 +243,12 @@ def find_shapes(
     gray: np.ndarray,
     dpi: float,
     rules: np.ndarray | None = None,
+    light_marks: bool = False,
 ) -> list[PxShape]:
     """Closed flowchart symbols: hole contours that are not table cells, classified.
+
+    ``light_marks``: look again without ink lighter than print (a gray scan's stamp
+    whose ring crosses a box splits its hole; :func:`_under_light_marks`).
 
     ``hmask``/``vmask`` hold every straight line (rules and connectors), ``rules`` the
     table's rules alone (default: every line). A hole with lines running on past two of
@@ -261,6 +273,8 @@ def find_shapes(
             and s.box[3] - s.box[1] >= min_h
             and not any(_overlap(s.box, o.box, apart) for o in found)
         ]
+    if light_marks:
+        found += _under_light_marks(ink, hmask, vmask, gray, dpi, rules, close, found)
     # an outline drawn twice (double line, shadow) leaves nested holes: keep the outer one
     found = [
         s
@@ -275,6 +289,37 @@ def find_shapes(
         )
     ]
     return _without_spaces_at_symbols(found)
+
+
+def _under_light_marks(
+    ink: np.ndarray,
+    hmask: np.ndarray,
+    vmask: np.ndarray,
+    gray: np.ndarray,
+    dpi: float,
+    rules: np.ndarray | None,
+    close: int,
+    found: list[PxShape],
+) -> list[PxShape]:
+    """Symbols whose holes show once ink lighter than print (``PRINT_GRAY_MAX``) is left
+    out, clear of every symbol ``found`` (the ring's own holes, of no known shape, aside):
+    a stamp's ring across a box on a gray scan splits the box's hole. Looked for only on
+    pages with such marks."""
+    light = ink.copy()
+    light[gray < PRINT_GRAY_MAX] = 0
+    # print's soft edge is a pixel or two of lighter gray: worn off, a mark's stroke stays
+    light = cv2.erode(light, np.ones((3, 3), np.uint8))
+    if cv2.countNonZero(light) < LIGHT_MARK_MIN_PX:
+        return []
+    dark = ink.copy()
+    dark[gray >= PRINT_GRAY_MAX] = 0
+    apart = pt(TIP_REACH_PT, dpi)
+    return [
+        s
+        for s in _closed_symbols(dark, hmask, vmask, gray, dpi, rules, close)
+        if s.kind in MARKED_KINDS
+        and not any(o.kind != "unknown" and _overlap(s.box, o.box, apart) for o in found)
+    ]
 
 
 def _without_spaces_at_symbols(found: list[PxShape]) -> list[PxShape]:

@@ -466,6 +466,24 @@ def test_a_cell_of_hairline_rules_is_ruled_on_all_four_sides():
     assert shapes._sides_on_rules((x, y, x + w, y + h), alone, alone, alone, 12, 20) == 0
 
 
+def test_a_box_crossed_by_a_stamps_ring_on_a_gray_scan_is_found_under_it():
+    # a gray scan: a stamp's two rings in mid gray crossing a box printed black (the
+    # print stays black under the stamp), splitting its hole into three
+    gray = _page()
+    cv2.circle(gray, (620, 330), 120, 115, 5)
+    cv2.circle(gray, (620, 330), 90, 115, 3)
+    cv2.rectangle(gray, (400, 300), (640, 400), 0, 4)
+    ink = _ink(gray)
+    hmask, vmask = ocr._line_masks(ink, DPI)
+    boxes = [s.box for s in shapes.find_shapes(ink, hmask, vmask, gray, DPI)]
+    assert not any(abs(b[0] - 402) < 8 and abs(b[2] - 638) < 8 for b in boxes)
+    found = shapes.find_shapes(ink, hmask, vmask, gray, DPI, light_marks=True)
+    box = [s for s in found if abs(s.box[0] - 402) < 8 and abs(s.box[2] - 638) < 8]
+    assert len(box) == 1 and box[0].kind == "process"
+    # the ring's own closed pieces are no symbols
+    assert all(s.kind not in shapes.MARKED_KINDS or s is box[0] for s in found)
+
+
 def test_a_space_closed_off_across_a_symbol_is_no_symbol():
     # a blurred photo (LibreOffice render of sop-028): the connectors leaving a box close
     # off a space of no known shape that runs across the box's corner; its outline (the
