@@ -305,14 +305,12 @@ def _under_light_marks(
     out, clear of every symbol ``found`` (the ring's own holes, of no known shape, aside):
     a stamp's ring across a box on a gray scan splits the box's hole. Looked for only on
     pages with such marks."""
-    light = ink.copy()
-    light[gray < PRINT_GRAY_MAX] = 0
+    lighter = gray >= PRINT_GRAY_MAX
+    light = np.where(lighter, ink, 0).astype(np.uint8)
     # print's soft edge is a pixel or two of lighter gray: worn off, a mark's stroke stays
-    light = cv2.erode(light, np.ones((3, 3), np.uint8))
-    if cv2.countNonZero(light) < LIGHT_MARK_MIN_PX:
+    if cv2.countNonZero(cv2.erode(light, np.ones((3, 3), np.uint8))) < LIGHT_MARK_MIN_PX:
         return []
-    dark = ink.copy()
-    dark[gray >= PRINT_GRAY_MAX] = 0
+    dark = np.where(lighter, 0, ink).astype(np.uint8)
     apart = pt(TIP_REACH_PT, dpi)
     return [
         s
