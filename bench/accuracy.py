@@ -18,7 +18,9 @@ closesquare`` in even light and held square on (no perspective either: only the 
 softness tells the photo from a scan). ``--kinds bitonal`` scores the 300-dpi scans as an
 office scanner's black-and-white mode makes them: one bit a pixel (thresholded at mid
 gray, ``BITONAL_LEVEL``), in a Group 4 TIFF: thin strokes, no gray edges, a coloured
-stamp gone to black or to nothing.
+stamp gone to black or to nothing. ``--kinds bordered`` scores them as a scanner with a
+black lid or bed sees a sheet laid a little askew and off its corner: a dark wedge or
+band along two to four edges (``_bordered``).
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
@@ -67,14 +69,21 @@ KINDS: dict[str, tuple[str, str]] = {
     "closesquare": ("scans/{id}.photo.pdf", "truth.json"),
     # the 300-dpi scans in black and white (one bit a pixel, Group 4 TIFF)
     "bitonal": ("scans/{id}.300.pdf", "truth.json"),
+    # the 300-dpi scans on a scanner's dark bed, the sheet askew and off its corner
+    "bordered": ("scans/{id}.300.pdf", "truth.json"),
 }
 #: Kinds made by turning the pages of another kind's files.
 TURNED_KINDS = ("turned", "turnedphoto")
 #: Kinds made at scoring time, not in the default kinds.
 CLOSE_KINDS = ("closephoto", "closeeven", "closeshadow", "closesquare")
-MADE_KINDS = (*TURNED_KINDS, *CLOSE_KINDS, "bitonal")
+MADE_KINDS = (*TURNED_KINDS, *CLOSE_KINDS, "bitonal", "bordered")
 #: Gray level at and above which a black-and-white scan's pixel is paper.
 BITONAL_LEVEL = 128
+#: A scanner's dark bed (``_bordered``): its gray and noise; the sheet's turn on it
+#: (degrees), its size within the frame (an A4 sheet on a folio or legal bed), and how
+#: far into a corner of the bed it is pushed (shares of the slack on each side).
+BED_GRAY, BED_NOISE = 28, 3.0
+BED_TURN, BED_SCALE, BED_PUSH = (-0.7, 0.7), (0.9, 0.97), (0.7, 1.0)
 #: Turns (degrees counter-clockwise) given to the pages of a "turned" document in turn.
 TURNS = (90, 180, 270)
 
@@ -116,6 +125,39 @@ def _bitonal(data: bytes) -> bytes:
     pages[0].save(
         out, "TIFF", save_all=True, append_images=pages[1:], dpi=(300, 300), compression="group4"
     )
+    return out.getvalue()
+
+
+def _bordered(data: bytes, doc_id: str) -> bytes:
+    """A scanned PDF's pages at 300 dpi as a scanner with a black lid (or bed) sees a
+    sheet smaller than its frame (``BED_SCALE``) laid against the guides of one corner
+    (``BED_PUSH``), a little askew (``BED_TURN``): the dark bed shows as a band along the
+    two far edges and a sliver or a wedge along the near ones, straight with the frame
+    while the print, photocopied askew, is not. Deterministic for ``doc_id``."""
+    import zlib
+
+    import cv2
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    rng = np.random.default_rng(zlib.crc32(doc_id.encode()))
+    doc = pdfium.PdfDocument(data)
+    pages = []
+    for i in range(len(doc)):
+        sheet = np.asarray(doc[i].render(scale=300 / 72).to_pil().convert("L"))
+        h, w = sheet.shape
+        scale = rng.uniform(*BED_SCALE)
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), rng.uniform(*BED_TURN), scale)
+        for axis, side in ((0, w), (1, h)):
+            m[axis, 2] += rng.choice([-1, 1]) * rng.uniform(*BED_PUSH) * (1 - scale) * side / 2
+        # the sheet's own paper, then the bed where no sheet lies
+        placed = cv2.warpAffine(sheet, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        on_sheet = cv2.warpAffine(np.full_like(sheet, 255), m, (w, h), borderValue=0) > 127
+        bed = rng.normal(BED_GRAY, BED_NOISE, sheet.shape).clip(0, 255).astype(np.uint8)
+        pages.append(Image.fromarray(np.where(on_sheet, placed, bed)))
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=300, quality=30)
     return out.getvalue()
 
 
@@ -163,6 +205,9 @@ def run_kind(
         elif kind == "bitonal":
             data = _bitonal(path.read_bytes())
             result = extract(data, filename=f"{doc.name}.bw.tif", options=options)
+        elif kind == "bordered":
+            data = _bordered(path.read_bytes(), doc.name)
+            result = extract(data, filename=f"{doc.name}.bed.pdf", options=options)
         else:
             result = extract(path, options=options)
         seconds.append(time.perf_counter() - start)
