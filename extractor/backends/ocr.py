@@ -208,9 +208,14 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
             cut = True
     gray = prep.to_gray(pixels, dpi)
+    # a scanner's dark bed showing past the sheet, cleared before it is taken for the
+    # light of a photo or for the paper's own (kept on a photo: a shadow is as dark)
+    cleared = gray if cut else prep.clear_dark_margins(gray, dpi)
     # a photo taken close (the sheet filling the picture) shows no desk, but its light
     # falls off across the sheet as no scanner's does
-    photo = cut or prep.light_spread(gray) >= prep.PHOTO_LIGHT_SPREAD
+    photo = cut or prep.light_spread(cleared) >= prep.PHOTO_LIGHT_SPREAD
+    if not photo:
+        gray = cleared
     if not photo and dpi > WORK_DPI * MAX_SCALE:
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)

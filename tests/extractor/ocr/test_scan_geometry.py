@@ -112,6 +112,34 @@ def test_dark_photo_edges_are_cleared_but_print_near_the_edge_kept():
     assert ink[40, 40:260].all() and ink[40:160, 40].all()
 
 
+def test_a_scanners_dark_bed_past_the_sheet_turns_paper_but_print_and_rules_stay():
+    # 300 dpi: the sheet askew on a black bed, a wedge down the left edge (40-70 px),
+    # a band along the top (25 px) with the soft fringe where it meets the paper
+    gray = np.full((600, 400), 240, np.uint8)
+    for y in range(600):
+        gray[y, : 40 + y // 20] = 25
+        gray[y, 40 + y // 20 : 43 + y // 20] = 150  # the fringe
+    gray[:25, :] = 25
+    gray[25:27, :] = 150
+    gray[300:303, 60:390] = 0  # a table rule running on into the bed: the sheet's part stays
+    gray[100:110, 395:400] = 0  # print touching the right edge: no bed there
+    out = prep.clear_dark_margins(gray, 300)
+    assert out is not gray  # a copy: the caller's page is left as it was
+    assert (out[:, :35] == 240).all() and (out[:25] == 240).all()
+    assert (out[27:, : 40 + 27 // 20 + 3] >= 150).all()  # the fringe goes too
+    assert (out[300:303, 100:390] == 0).all()
+    assert (out[100:110, 395:400] == 0).all()
+    assert (gray[27:, :35] == 25).all()  # the caller's page untouched
+
+
+def test_a_page_without_a_dark_bed_is_left_as_it_is():
+    gray = np.full((600, 400), 240, np.uint8)
+    gray[:, :4] = 20  # a rule or the sheet's edge line, under DARK_MIN_IN deep
+    gray[200:350, :60] = 20  # a dark block at the edge along a quarter of it: no bed
+    gray[50:60, 0:200] = 0  # a rule touching the edge
+    assert prep.clear_dark_margins(gray, 300) is gray
+
+
 def test_only_line_components_clear_of_text_stay_free_standing():
     ink = np.zeros((120, 200), np.uint8)
     ink[20:22, 10:190] = 255  # a rule on paper
