@@ -858,13 +858,13 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
                 # printed but not read: lone step numbers ("1", "2") vanish in sparse mode
                 picked.append((box, "value"))
             elif (
-                work.photo
-                and r > body_from
+                r > body_from
                 and inside
                 and _ink_px(work.ocr_image, box, work.dpi, inside, unread_px) > unread_px
             ):
                 # words of a flowchart cell left out of the page pass ("Berkas
-                # [permohonan] teragenda"): sparse mode drops words of a photo's print
+                # [permohonan] teragenda"): sparse mode drops words of a photo's print,
+                # and of a dark photocopy's ("Surat [rekomendasi] pindah tugas")
                 unread.append((box, "text"))
     return (picked + unread)[:MAX_REOCR_CELLS]
 
