@@ -187,9 +187,11 @@ def test_a_word_the_page_pass_left_out_of_a_flowchart_cell_is_read_again():
     work = _photo_reread(gray, geom, read, "text")
     body = sorted((w for w in work.words if w.top > 200), key=lambda w: w.top)
     assert [w.text for w in body] == ["Berkas", "permohonan", "teragenda"]
-    # a scan's cells (not a photo's) are left as the page pass read them
+    # a scan's cell too (a dark photocopy's page pass leaves lines out as a photo's does),
+    # and only that one: the header cells' print is all inside their words
     work = ocr.PageWork(gray=gray, ocr_image=gray, dpi=DPI, words=list(read), photo=False)
-    assert not any(kind == "text" for _, kind in ocr._cells_to_reread(work, geom))
+    picked = [box for box, kind in ocr._cells_to_reread(work, geom) if kind == "text"]
+    assert len(picked) == 1 and picked[0][0] >= 600 and picked[0][1] >= 200
 
 
 def test_a_step_row_naming_header_words_is_no_header_row():
