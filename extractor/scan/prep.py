@@ -458,7 +458,7 @@ def _edge_slivers(
         on_edge = view[:, 0]
         if on_edge.sum() < BORDER_SHARE * edge_len:
             continue
-        runs = np.where(view.all(axis=1), view.shape[1], np.argmin(view, axis=1))
+        runs = _run_from_edge(view)
         runs = np.where(on_edge, runs, 0)
         width = min(widest, int(np.percentile(runs[on_edge], 90)) + 2)
         cols = np.arange(view.shape[1])[None, :]
