@@ -19,8 +19,8 @@ softness tells the photo from a scan). ``--kinds bitonal`` scores the 300-dpi sc
 office scanner's black-and-white mode makes them: one bit a pixel (thresholded at mid
 gray, ``BITONAL_LEVEL``), in a Group 4 TIFF: thin strokes, no gray edges, a coloured
 stamp gone to black or to nothing. ``--kinds bordered`` scores them as a scanner with a
-black lid or bed sees a sheet laid a little askew and off its corner: a dark wedge or
-band along two to four edges (``_bordered``).
+black lid or bed sees a sheet smaller than its frame, laid a little askew against one
+corner: a dark band or wedge along two to four edges (``_bordered``).
 
 Prints one table: per kind, the share of identity fields, legal-basis F1, roles,
 step count, actor, symbol, duration, output, next and a decision's branch labels
@@ -69,7 +69,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "closesquare": ("scans/{id}.photo.pdf", "truth.json"),
     # the 300-dpi scans in black and white (one bit a pixel, Group 4 TIFF)
     "bitonal": ("scans/{id}.300.pdf", "truth.json"),
-    # the 300-dpi scans on a scanner's dark bed, the sheet askew and off its corner
+    # the 300-dpi scans on a scanner's dark bed, the sheet askew against one corner
     "bordered": ("scans/{id}.300.pdf", "truth.json"),
 }
 #: Kinds made by turning the pages of another kind's files.

@@ -341,30 +341,27 @@ def clear_dark_margins(gray: np.ndarray, dpi: float) -> np.ndarray:
     min_px, fringe_px = max(2, round(DARK_MIN_IN * dpi)), max(1, round(FRINGE_IN * dpi))
     out = gray
     for turns in range(4):
-        # turned so that this edge is the left one (a view: writes reach ``out``)
+        # turned so that this edge is the left one
         view = np.rot90(out, turns)
         if np.count_nonzero(view[:, 0] < dark) < BORDER_SHARE * view.shape[0]:
             continue
         depth = int(DARK_MAX_SHARE * view.shape[1])
         strip = view[:, : depth + fringe_px]
         runs = _run_from_edge(strip < dark)
-        bed = (runs >= min_px) & (runs < depth)
-        if np.count_nonzero(bed) < BORDER_SHARE * view.shape[0]:
+        if np.count_nonzero((runs >= min_px) & (runs < depth)) < BORDER_SHARE * view.shape[0]:
             continue
-        if out is gray:
-            out = gray.copy()
-            view = np.rot90(out, turns)
-            strip = view[:, : depth + fringe_px]
         # every run of the bed along this edge, its tapering end too (a sheet askew
         # leaves a wedge a pixel or two deep), with the fringe where it meets the
-        # sheet: lighter than the bed, not yet paper
-        soft = strip < fringe_level
-        for y in np.flatnonzero((runs > 0) & (runs < depth)):
-            end = int(runs[y])
-            stop = end + fringe_px
-            while end < stop and soft[y, end]:
-                end += 1
-            view[y, :end] = round(paper)
+        # sheet: lighter than the bed, not yet paper, up to fringe_px past it
+        runs = np.where(runs < depth, runs, 0)
+        after = runs[:, None] + np.arange(fringe_px)[None, :]
+        fringe = _run_from_edge(np.take_along_axis(strip, after, axis=1) < fringe_level)
+        ends = np.where(runs > 0, runs + fringe, 0)
+        if out is gray:
+            out = gray.copy()  # the caller's page is left as it was
+        np.rot90(out, turns)[:, : depth + fringe_px][np.arange(strip.shape[1]) < ends[:, None]] = (
+            round(paper)
+        )
     return out
 
 

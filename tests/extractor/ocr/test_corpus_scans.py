@@ -9,6 +9,7 @@ black-and-white scan its thin connectors.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -61,9 +62,9 @@ def test_black_and_white_scan_keeps_the_loop_backs_drawn_close_beside_a_box():
 
 
 def test_a_scan_on_a_dark_bed_reads_as_on_white():
-    # a scanner with a black lid: the sheet smaller than the frame, askew in one corner, the bed a
-    # dark wedge along its edges. Taken for the paper's light, the bed was lifted to
-    # white but for a line along the sheet, and the identity table lost its frame
+    # a scanner with a black lid: the sheet smaller than the frame, askew in one corner,
+    # the bed a dark band or wedge along its edges. Taken for the paper's light, the bed
+    # was lifted to white but for a line along the sheet, and the page lost its frame
     from bench.accuracy import _bordered
 
     doc_id = "sop-002-disdik-rekomendasi-pindah-guru"
@@ -81,8 +82,6 @@ def test_a_dark_photocopy_keeps_the_words_sparse_mode_drops():
     # a photocopy's gray paper (85 levels down), blurred and grainy: Tesseract's sparse
     # page pass left out whole lines of cells ("Surat [rekomendasi] pindah tugas"); a
     # cell with print outside the words read there is read again on its own
-    import io
-
     scans = scans_module()
     doc_id = "sop-002-disdik-rekomendasi-pindah-guru"
     truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
