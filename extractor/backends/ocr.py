@@ -59,7 +59,7 @@ from extractor.layout import (
 )
 from extractor.models import Provenance
 from extractor.options import ExtractionOptions
-from extractor.scan import lines, normalise, prep, shapes, tesseract
+from extractor.scan import lines, normalise, prep, shapes, tesseract, wordbox
 from extractor.scan.load import A4_LONG_IN, PageImage, load_pages
 from extractor.sop.lexicon import labels
 
@@ -89,6 +89,9 @@ JUNK_CONF = 50.0
 #: are the fringe of an erased rule ("a", "an", "nomnom" 2-3 px high along a shaded
 #: row's rules on a photo). The x-height of 6-pt print is 3 pt.
 MIN_WORD_HEIGHT_PT = 1.5
+#: No word is this small both ways (points): a scanner's speck, read "|" or "'" as surely
+#: as print (2 px square on a 200-dpi scan enlarged). A full stop at 6 pt is ~0.6 pt.
+SPECK_PT = 1.0
 #: A page reads upright when it has this many words of two letters or digits or more,
 #: read this surely on average. Measured: upright 300-dpi scans 95, the 75 corpus,
 #: held-out and never-scanned photo pages 78.8 and up; 24 pages turned 90 or 270 degrees
@@ -368,7 +371,9 @@ def _analyse(
     if not page.photo:
         # paper shade and speckle turn white, so Tesseract's own threshold settles on print
         clean[clean >= tesseract.PAPER_GRAY] = 255
-    words = _unbloat(tesseract.ocr_page(clean, dpi, lang, soft=page.photo))
+    words = tesseract.ocr_page(clean, dpi, lang, soft=page.photo)
+    wordbox.trim_to_print(words, clean)
+    words = _unbloat(words)
 
     s = 72.0 / dpi
     boxes = [sh.box for sh in found]
@@ -437,6 +442,8 @@ def _to_words(px_words: list[tesseract.PxWord], dpi: float) -> list[Word]:
     for w in px_words:
         alnum = any(ch.isalnum() for ch in w.text)
         if (not alnum and w.conf < JUNK_CONF) or (alnum and w.height * s < MIN_WORD_HEIGHT_PT):
+            continue
+        if max(w.width, w.height) * s < SPECK_PT:
             continue
         text = normalise.normalise_word(w.text)
         box = (w.left * s, w.top * s, (w.left + w.width) * s, (w.top + w.height) * s)
@@ -515,7 +522,9 @@ def page_geometry(
                 geom.turned = turn
     reocr_cells(work, geom, lang)
     fix_waktu_units(work, geom)
-    geom.words = _to_words(_on_print(work), work.dpi)
+    words = _on_print(work)
+    wordbox.trim_to_print(words, work.ocr_image)
+    geom.words = _to_words(words, work.dpi)
     return geom
 
 
