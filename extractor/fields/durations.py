@@ -104,9 +104,14 @@ def _quantity(text: str) -> float:
     return (float(text.replace(",", ".")) if text else 0.0) + fraction
 
 
+#: Marks standing alone between words that carry nothing in a time: a stamp's or a
+#: rule's debris read between a count and its unit ("15 ~ Menit", "2 | Jam").
+STRAY_MARKS = re.compile(r"(?<!\S)[~|_`'\"•·¦]+(?!\S)")
+
+
 def _normalise(text: str) -> str:
     grammar = _grammar()
-    norm = fix_ocr_digits(squash(text)).lower()
+    norm = fix_ocr_digits(squash(STRAY_MARKS.sub(" ", text))).lower()
     norm = grammar.spelled_out.sub(" ", norm)
     norm = grammar.one_unit.sub(lambda m: f"1 {m['u']}", norm)
 

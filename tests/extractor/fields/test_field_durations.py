@@ -42,6 +42,8 @@ CASES = [
     ("120 hari", 120 * DAY, None, "hari", False),
     ("l0 Menit", 10, None, "menit", False),  # OCR l for 1
     ("2 menitt", 2, None, "menit", False),  # misspelt unit, fuzzy
+    ("15 ~ Menit ee", 15, None, "menit", False),  # a stamp's debris read between
+    ("2 | Jam", 120, None, "jam", False),  # an erased rule's fringe read between
 ]
 
 
