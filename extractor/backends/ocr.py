@@ -230,19 +230,20 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
     # into bars that read as rules and arrowheads
     soft = not photo and prep.print_blur(gray, ink, dpi) >= prep.SOFT_PRINT_PT
     prep.clear_border(gray, ink, dpi)
-    # the glyphs' height decides only for a small image (too small to read?) and for a
-    # coarse page (enlarged?): a large, fine page is spared the page-wide count (~30 ms)
-    small, coarse = max(gray.shape) < SMALL_IMAGE_PX, dpi * MIN_SCALE < WORK_DPI
-    height = prep.char_height(ink) if small or coarse else 0.0
-    if 0 < height < MIN_CHAR_PX:
+    # the glyphs' height decides only for a small image (too small to read?): a large
+    # page is spared the page-wide count (~30 ms)
+    if max(gray.shape) < SMALL_IMAGE_PX:
+        height = prep.char_height(ink)
         # tiny glyph-sized specks in a small image: text too small to read; in a large
         # image they are as likely noise of a non-document photo, which OCR will show
-        if small:
+        if 0 < height < MIN_CHAR_PX:
             raise InputError("image_too_small", f"teks ±{height:.0f} px")
-    elif coarse:
+    if dpi * MIN_SCALE < WORK_DPI:
         # coarser scans are enlarged to WORK_DPI, never beyond: small glyphs on a finer page
         # are as often scanner speckle on a near-empty page (a signature page enlarged 3x
-        # by its glyph median became a 71-Mpx, 1-GB image)
+        # by its glyph median became a 71-Mpx, 1-GB image); a coarse page whose dots
+        # outnumber its letters (a contents page's leaders, speckle) is enlarged all the
+        # same
         scale = WORK_DPI / dpi
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         dpi = WORK_DPI

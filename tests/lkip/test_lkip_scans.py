@@ -73,3 +73,12 @@ def test_a_line_stretched_by_specks_reads_as_one_line() -> None:
         in item.splitlines()
     )
     assert not any(t.startswith("|") for t in texts)
+
+
+def test_a_coarse_contents_page_is_enlarged_as_any_coarse_page() -> None:
+    """A contents page's dot leaders outnumber its letters: the glyphs' median is a dot's,
+    and the 200-dpi page had been read as it was instead of enlarged to 300 dpi."""
+    from extractor.backends.ocr import WORK_DPI, _prepare_page
+
+    pixels, dpi = _native_page("lkip-001-dinkes-banjarbaru-2023", 3)
+    assert _prepare_page(pixels, dpi).dpi == WORK_DPI
