@@ -100,3 +100,22 @@ def test_a_dark_photocopy_keeps_the_words_sparse_mode_drops():
     # 2 of 9 outputs whole before; step 5's last line stays unread (its first line's
     # words boxed tall over it, the print left outside them too little)
     assert score.rate("output") >= 8 / 9, score.misses
+
+
+def test_a_200dpi_gray_pdf_reads_as_its_tiff():
+    # the same 200-dpi pages in a PDF (office scanners' "scan to PDF"): rendered at
+    # 300 dpi by pdfium they came out soft and unsharpened, and outputs lost their
+    # second lines ("Berkas" of "Berkas permohonan")
+    from PIL import Image, ImageSequence
+
+    doc_id = "sop-005-disdukcapil-kartu-keluarga"
+    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
+    with Image.open(SOP / doc_id / "scans" / f"{doc_id}.200.tif") as tif:
+        frames = [f.convert("L") for f in ImageSequence.Iterator(tif)]
+    buf = io.BytesIO()
+    frames[0].save(buf, "PDF", save_all=True, append_images=frames[1:], resolution=200)
+    result = extract(buf.getvalue(), filename=f"{doc_id}.pdf")
+    assert result.record is not None
+    score = score_record(result.record.model_dump(mode="json"), truth)
+    assert score.rate("output") == 1.0, score.misses
+    assert score.rate("next") == 1.0, score.misses

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
@@ -60,3 +61,40 @@ def test_gray_render_equals_the_colour_render_of_a_gray_page():
         doc.close()
     assert gray.shape == rgb.shape[:2]
     assert int(np.abs(gray.astype(int) - rgb[..., 0].astype(int)).max()) <= 1
+
+
+@pytest.fixture
+def render_dpi(monkeypatch):
+    """The resolution the PDF backend renders each scanned page at for OCR."""
+    seen: list[float] = []
+
+    def fake_page_geometry(image, number, dpi, lang="ind+eng"):
+        seen.append(dpi)
+        return PageGeometry(page=number, width=595.0, height=420.0)
+
+    monkeypatch.setattr(ocr, "page_geometry", fake_page_geometry)
+    return seen
+
+
+def test_a_coarse_gray_scan_is_rendered_at_its_own_resolution(render_dpi):
+    # 100 dpi: the OCR backend enlarges and sharpens it, as a 100-dpi TIFF
+    pdf.parse(_scan("L"), ExtractionOptions(ocr_dpi=300))
+    assert render_dpi == [100]
+
+
+def test_a_colour_scan_and_a_fine_gray_one_are_rendered_at_ocr_dpi(render_dpi):
+    pdf.parse(_scan("RGB"), ExtractionOptions(ocr_dpi=300))  # a phone photo's PDF
+    pdf.parse(_scan("L"), ExtractionOptions(ocr_dpi=105))  # within 10 % of ocr_dpi
+    assert render_dpi == [300, 105]
+
+
+def test_a_scans_resolution_is_its_pixels_over_its_size_turned_or_not():
+    buf = io.BytesIO()
+    Image.new("L", (827, 583), "white").save(buf, "PDF", resolution=100)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
+        page = doc.pages[0]
+        assert pdf._scan_dpi(page, page.objects) == pytest.approx(100, abs=0.5)
+        turned = [{**page.objects["image"][0], "srcsize": (583, 827)}]
+        assert pdf._scan_dpi(page, {"image": turned}) == pytest.approx(100, abs=0.5)
+        small = [{**page.objects["image"][0], "x1": 100.0}]  # a picture on the page, no scan
+        assert pdf._scan_dpi(page, {"image": small}) is None
