@@ -229,6 +229,13 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
     # scanner's (or a blurred scan), read as a photo is; a window mean fills its letters
     # into bars that read as rules and arrowheads
     soft = not photo and prep.print_blur(gray, ink, dpi) >= prep.SOFT_PRINT_PT
+    if not photo and not soft:
+        # faded print (low toner, a copy of a copy) darkened towards fresh print's: rows'
+        # rules and small print then pass the thresholds fresh print does
+        deeper = prep.deepen_print(gray)
+        if deeper is not gray:
+            gray = deeper
+            ink, mean = _threshold(gray, dpi, photo)
     prep.clear_border(gray, ink, dpi)
     # the glyphs' height decides only for a small image (too small to read?): a large
     # page is spared the page-wide count (~30 ms)

@@ -266,6 +266,30 @@ def flatten_light(gray: np.ndarray, dpi: float) -> np.ndarray:
     return np.asarray(out, dtype=np.uint8)
 
 
+#: Faded print (a printer low on toner, a copy of a copy): when the darkest tenth of the
+#: page's print (pixels under PRINT_BELOW on the flattened page) is lighter than
+#: FADED_LEVEL, its darkness is stretched so that level becomes DEEP_LEVEL, paper
+#: staying white.
+PRINT_BELOW, FADED_LEVEL, DEEP_LEVEL, PRINT_QUANTILE = 200, 125, 110, 0.1
+
+
+def deepen_print(gray: np.ndarray) -> np.ndarray:
+    """A flattened page (paper white) whose print is faded, its darkness stretched to
+    that of print fresh from the printer; any other page as it is (the same array)."""
+    # every third pixel each way: the print's levels alike, for a ninth of the cost
+    sample = np.ascontiguousarray(gray[::3, ::3])
+    hist = cv2.calcHist([sample], [0], None, [256], [0, 256]).ravel()
+    counts = np.cumsum(hist[:PRINT_BELOW])
+    if counts[-1] <= 0:
+        return gray
+    level = int(np.searchsorted(counts, PRINT_QUANTILE * counts[-1]))
+    if level < FADED_LEVEL:
+        return gray
+    gain = (255.0 - DEEP_LEVEL) / (255.0 - level)
+    lut = np.clip(255.0 - (255.0 - np.arange(256)) * gain, 0, 255).round().astype(np.uint8)
+    return cv2.LUT(gray, lut)
+
+
 def light_spread(gray: np.ndarray) -> float:
     """How unevenly the paper is lit: the brightest of the paper's 6×6 blocks over the
     darkest (each block's paper at its 90th percentile of brightness, so shaded table

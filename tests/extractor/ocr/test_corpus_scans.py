@@ -14,7 +14,9 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
@@ -78,25 +80,35 @@ def test_a_scan_on_a_dark_bed_reads_as_on_white():
     assert score.rate("actor") == 1.0, score.misses
 
 
-def test_a_dark_photocopy_keeps_the_words_sparse_mode_drops():
-    # a photocopy's gray paper (85 levels down), blurred and grainy: Tesseract's sparse
-    # page pass left out whole lines of cells ("Surat [rekomendasi] pindah tugas"); a
-    # cell with print outside the words read there is read again on its own
+def _scanned_as(doc_id: str, salt: str, damaged) -> dict:
+    """The corpus document's PDF scanned at 300 dpi as a gray PDF, each page's damage
+    (corpus/scans.py's, for the page) first changed by ``damaged(page, damage)``, which
+    returns the page to degrade; the record read from it, scored."""
     scans = scans_module()
-    doc_id = "sop-002-disdik-rekomendasi-pindah-guru"
     truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
     pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
-    rng = scans._rng_for(doc_id, "darkcopy")
+    rng = scans._rng_for(doc_id, salt)
     pages = []
     for i, page in enumerate(scans.rasterize(pdf, 300)):
         damage = scans.damage_for(doc_id, f"300:{i}")
-        damage.grey_background, damage.noise_sigma, damage.blur_radius = 85, 14, 1.2
+        page = damaged(page, damage)
         pages.append(scans.degrade(page, 300, damage, rng).convert("L"))
     buf = io.BytesIO()
     pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=300, quality=30)
     result = extract(buf.getvalue(), filename=f"{doc_id}.pdf")
     assert result.record is not None
-    score = score_record(result.record.model_dump(mode="json"), truth)
+    return score_record(result.record.model_dump(mode="json"), truth)
+
+
+def test_a_dark_photocopy_keeps_the_words_sparse_mode_drops():
+    # a photocopy's gray paper (85 levels down), blurred and grainy: Tesseract's sparse
+    # page pass left out whole lines of cells ("Surat [rekomendasi] pindah tugas"); a
+    # cell with print outside the words read there is read again on its own
+    def dark_copy(page, damage):
+        damage.grey_background, damage.noise_sigma, damage.blur_radius = 85, 14, 1.2
+        return page
+
+    score = _scanned_as("sop-002-disdik-rekomendasi-pindah-guru", "darkcopy", dark_copy)
     # 2 of 9 outputs whole before; step 5's last line stays unread (its first line's
     # words boxed tall over it, the print left outside them too little)
     assert score.rate("output") >= 8 / 9, score.misses
@@ -119,3 +131,18 @@ def test_a_200dpi_gray_pdf_reads_as_its_tiff():
     score = score_record(result.record.model_dump(mode="json"), truth)
     assert score.rate("output") == 1.0, score.misses
     assert score.rate("next") == 1.0, score.misses
+
+
+def test_a_faded_scan_keeps_its_rows_and_branch_labels():
+    # a printer low on toner: the print at 42 % of its darkness (gray 145 on white), the
+    # stamp and signature fresh over it. A row's rule went unfound (sop-006 read 9
+    # steps of 10) and small branch labels unread before the print was darkened
+    def faded(page, damage):
+        damage.stamp = damage.signature = True
+        print_ = 255 - (255 - np.asarray(page.convert("RGB"), np.float32)) * 0.42
+        return Image.fromarray(print_.clip(0, 255).astype(np.uint8))
+
+    score = _scanned_as("sop-006-dinsos-usulan-dtks", "var:faded", faded)
+    assert score.rate("identity") == 1.0, score.misses
+    assert score.rate("step_count") == 1.0
+    assert score.rate("branch") == 1.0, score.misses

@@ -140,6 +140,32 @@ def test_a_page_without_a_dark_bed_is_left_as_it_is():
     assert prep.clear_dark_margins(gray, 300) is gray
 
 
+def _printed_page(ink: int) -> np.ndarray:
+    page = np.full((600, 800), 255, np.uint8)
+    for row in range(60, 560, 40):
+        cv2.putText(
+            page, "Berkas permohonan lengkap", (30, row), cv2.FONT_HERSHEY_SIMPLEX, 1.0, ink, 2
+        )
+    cv2.line(page, (10, 580), (790, 580), ink, 3)
+    return page
+
+
+def test_faded_print_is_darkened_and_paper_stays_white():
+    faded = _printed_page(150)
+    deeper = prep.deepen_print(faded)
+    assert deeper is not faded
+    assert int(deeper.min()) <= prep.DEEP_LEVEL < 150
+    assert np.array_equal(deeper == 255, faded == 255)  # paper white, nothing made paper
+
+
+@pytest.mark.parametrize("ink", [0, 90])
+def test_print_dark_enough_and_a_blank_page_are_left_as_they_are(ink):
+    page = _printed_page(ink)
+    assert prep.deepen_print(page) is page
+    blank = np.full((600, 800), 255, np.uint8)
+    assert prep.deepen_print(blank) is blank
+
+
 def test_only_line_components_clear_of_text_stay_free_standing():
     ink = np.zeros((120, 200), np.uint8)
     ink[20:22, 10:190] = 255  # a rule on paper
