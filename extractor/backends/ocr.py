@@ -257,12 +257,13 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         ink, mean = _threshold(gray, dpi, photo)
     # a flatbed scan sees the sheet square on, a camera held over it seldom does: a
     # frame whose sides are not parallel tells a photo even in light as even as a
-    # scanner's (a sheet cut out of the picture is square on already)
-    corners = prep.frame_corners(ink, dpi) if not cut else None
+    # scanner's; a sheet cut out of the picture by its outline is square on but for
+    # what the outline's corners missed (a steep angle, a corner lifted or in shadow)
+    corners = prep.frame_corners(ink, dpi)
     if corners is not None and prep.keystone(corners) >= prep.KEYSTONE_DEG:
-        # a sheet photographed at an angle, filling the picture (no desk around it to
-        # cut it out by): its table frame made a level rectangle, and the page read as
-        # the photo it is
+        # a sheet photographed at an angle (filling the picture, no desk around it to
+        # cut it out by, or cut out not quite square): its table frame made a level
+        # rectangle, and the page read as the photo it is
         gray = prep.unwarp(gray, corners)
         ink, _ = _threshold(gray, dpi, True)
         # the sheet's edge, straightened, may now run along the picture's
