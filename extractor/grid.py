@@ -343,19 +343,22 @@ def _inside(inner: BBox, outer: BBox) -> bool:
     )
 
 
-def _links_a_symbol(arrows: list[Arrow], shapes: list[ShapeGeom]) -> bool:
-    """Whether an arrow starts or ends at a flowchart symbol (within ``ARROW_REACH``):
-    what makes a table with symbols a flowchart. A photographed identity table may
-    show two symbol-like outlines (a logo's shield read as an off-page symbol, a round
-    stamp as a terminator) and a stroke of the signature read as an arrow; it is no
-    flowchart, and its rows between partial rules are kept."""
+def _links_symbols(arrows: list[Arrow], shapes: list[ShapeGeom]) -> bool:
+    """Whether arrows start or end at two flowchart symbols or more (within
+    ``ARROW_REACH`` of each): what makes a table with symbols a flowchart. A
+    photographed or scanned identity table may show symbol-like outlines (a logo's
+    shield read as an off-page symbol, a round stamp as a terminator or a decision) and
+    a stroke of the signature read as an arrow beside one of them; it is no flowchart,
+    and its rows between partial rules are kept."""
     flow = [s.bbox for s in shapes if s.kind in FLOW_KINDS]
-    return any(
-        point_box_distance(x, y, box) <= ARROW_REACH
+    touched = {
+        k
         for a in arrows
         for x, y in (a.points[0], a.points[-1])
-        for box in flow
-    )
+        for k, box in enumerate(flow)
+        if point_box_distance(x, y, box) <= ARROW_REACH
+    }
+    return len(touched) >= 2
 
 
 def _flowchart_rules(grid: _Grid, shapes: list[ShapeGeom]) -> _Grid:
@@ -484,7 +487,7 @@ def _table(
         and a.points[-1][1] > box[3] - TOL
         and a not in arrows
     ]
-    if sum(s.kind in FLOW_KINDS for s in inner) >= 2 and _links_a_symbol(arrows, inner):
+    if sum(s.kind in FLOW_KINDS for s in inner) >= 2 and _links_symbols(arrows, inner):
         grid = _flowchart_rules(grid, inner)
         box = grid.bbox
     layout = _layout(grid)

@@ -601,7 +601,8 @@ def test_answer_pieces_that_overlap_are_read_together():
 def test_an_identity_table_with_a_logo_a_stamp_and_a_stroke_is_no_flowchart():
     # a photographed identity table: the logo's shield reads as an off-page symbol, the
     # round stamp as a terminator and a stroke of the signature as an arrow; its rows of
-    # labels and values between rules that span only those columns stay rows
+    # labels and values between rules that span only those columns stay rows, with the
+    # stroke beside the stamp
     rows = [20.0, 40.0, 60.0, 80.0, 170.0]
     segs = [_h(20.0, 0.0, 600.0), _h(170.0, 0.0, 600.0)]
     segs += [_h(y, 290.0, 600.0) for y in rows[1:-1]]
@@ -624,11 +625,16 @@ def test_an_identity_table_with_a_logo_a_stamp_and_a_stroke_is_no_flowchart():
         arrows=[Arrow(points=[(560.0, 140.0), (546.0, 138.0)], has_head=True)],
         source="ocr",
     )
-    table = next(b for b in page_blocks(page) if isinstance(b, Table))
-    texts = {(c.row, c.col): c.text for c in table.cells}
-    assert texts[(0, 1)] == "No. SOP" and texts[(1, 1)] == "Tgl. Pembuatan"
-    assert texts[(0, 2)] == "700/033/2022"
-    # an arrow from a symbol makes it a flowchart again: rows only at full-width rules
-    page.arrows.append(Arrow(points=[(165.0, 52.0), (200.0, 52.0)], has_head=True))
+    # and the stroke drawn up to the stamp (a gray scan's stamp read as a decision, a
+    # stroke of the signature beside it): an arrow at one symbol is no flowchart's
+    for stroke in ([(560.0, 140.0), (546.0, 138.0)], [(560.0, 140.0), (535.0, 140.0)]):
+        page.arrows = [Arrow(points=stroke, has_head=True)]
+        table = next(b for b in page_blocks(page) if isinstance(b, Table))
+        texts = {(c.row, c.col): c.text for c in table.cells}
+        assert texts[(0, 1)] == "No. SOP" and texts[(1, 1)] == "Tgl. Pembuatan"
+        assert texts[(0, 2)] == "700/033/2022"
+    # an arrow from one symbol to another makes it a flowchart: rows only at full-width
+    # rules
+    page.arrows.append(Arrow(points=[(165.0, 52.0), (450.0, 130.0)], has_head=True))
     table = next(b for b in page_blocks(page) if isinstance(b, Table))
     assert {c.row for c in table.cells} == {0}
