@@ -45,11 +45,25 @@ def _score(text: str, signals: tuple[str, ...]) -> int:
     return sum(1 for pattern in signals if re.search(pattern, text, re.IGNORECASE))
 
 
+#: The OCR backends' note on a page whose print was captured coarse (ocr.low_resolution_note).
+_COARSE_NOTE = re.compile(r"low_resolution:\d+ \((\d+) dpi\)")
+
+
+def _unread(layout: LayoutDocument, code: str) -> InputError:
+    """Why nothing SOP- or LKIP-like was read: ``code``, unless pages were captured too
+    coarse to read (a forwarded phone photo), which is what the reader should hear."""
+    dpis = [int(m.group(1)) for n in layout.notes if (m := _COARSE_NOTE.match(n))]
+    if dpis:
+        return InputError("image_too_small", f"±{min(dpis)} dpi")
+    return InputError(code)
+
+
 def classify(layout: LayoutDocument) -> str:
-    """'sop', 'lkip' or raises ``InputError('not_sop')``/``('blank_document')``."""
+    """'sop', 'lkip' or raises ``InputError('not_sop')``/``('blank_document')`` (or
+    ``('image_too_small')`` when coarse pages were all that could be read)."""
     text = document_text(layout)
     if len(re.sub(r"\s+", "", text)) < 20:
-        raise InputError("blank_document")
+        raise _unread(layout, "blank_document")
     sop, lkip = _score(text, _SOP_SIGNALS), _score(text, _LKIP_SIGNALS)
     has_bab = len(re.findall(r"\bbab\s+(?:i|ii|iii|iv)\b", text, re.IGNORECASE)) >= 2
     if lkip >= 4 and has_bab and lkip >= sop:
@@ -58,7 +72,7 @@ def classify(layout: LayoutDocument) -> str:
         return "sop"
     if lkip >= 4:
         return "lkip"
-    raise InputError("not_sop")
+    raise _unread(layout, "not_sop")
 
 
 def parse_blocks(

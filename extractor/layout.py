@@ -92,6 +92,11 @@ class PageGeometry(_Model):
     turned: int = Field(
         default=0, description="degrees the page image was turned clockwise to read it upright"
     )
+    print_dpi: float | None = Field(
+        default=None,
+        description="resolution the page's print was captured at (an OCR'd sheet's pixels "
+        "per inch before any enlarging), when known",
+    )
 
 
 # --------------------------------------------------------------------------- blocks

@@ -67,6 +67,11 @@ log = logging.getLogger(__name__)
 
 #: Median glyph height (px) below which text cannot be read.
 MIN_CHAR_PX = 7.0
+#: A sheet's print captured coarser than this (dpi; a photo's sheet, its pixels over A4)
+#: is read but noted: small print and flowchart labels go unread. Measured: phone
+#: photos of the corpus taken at 150 dpi have their sheet at 144-163 dpi and read 86 % of
+#: outputs; taken at 115 dpi (a forwarded, recompressed picture), 110-123 and 14 %.
+LOW_PRINT_DPI = 130.0
 #: Pages scanned coarser than this (dpi) are enlarged to it before any geometry: the
 #: stroke, shape and arrow tests and Tesseract read 300-dpi pages best (notes §3.2);
 #: measured on the 200-dpi corpus scans: steps 87.5 -> 100 %, next 8.6 -> 58.1 %.
@@ -199,6 +204,8 @@ class Prepared:
     ink: np.ndarray
     dpi: float
     photo: bool = False
+    #: the resolution the sheet's print was captured at, before any enlarging
+    captured_dpi: float = 0.0
 
 
 def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
@@ -210,6 +217,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
             pixels = prep.warp_page(pixels, quad)
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
             cut = True
+    captured = dpi
     gray = prep.to_gray(pixels, dpi)
     # a scanner's dark bed showing past the sheet, cleared before it is taken for the
     # light of a photo or for the paper's own (kept on a photo: a shadow is as dark)
@@ -268,7 +276,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
         ink, _ = _threshold(gray, dpi, True)
         # the sheet's edge, straightened, may now run along the picture's
         prep.clear_sheet_edges(gray, ink)
-        return Prepared(gray, ink, dpi, True)
+        return Prepared(gray, ink, dpi, True, captured)
     if soft:
         photo = True
         ink, mean = _threshold(gray, dpi, photo)
@@ -282,7 +290,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
             # degree left): its local mean turns with it instead of being blurred again
             # (and a photo taken close, held level, as little)
             ink = prep.below_mean(gray, prep.rotate(mean, angle))
-    return Prepared(gray, ink, dpi, photo)
+    return Prepared(gray, ink, dpi, photo, captured)
 
 
 def _threshold(gray: np.ndarray, dpi: float, photo: bool) -> tuple[np.ndarray, np.ndarray | None]:
@@ -391,6 +399,7 @@ def _analyse(
         page=page_number,
         width=gray.shape[1] * s,
         height=gray.shape[0] * s,
+        print_dpi=page.captured_dpi,
         words=[],
         segments=[
             Segment(x0=g.x0 * s, top=g.y0 * s, x1=g.x1 * s, bottom=g.y1 * s, width=g.thick * s)
@@ -507,13 +516,20 @@ def _inked_band(image: np.ndarray, share: float) -> np.ndarray:
 
 
 def page_geometry(
-    image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str = "ind+eng"
+    image: Image.Image | np.ndarray,
+    page_number: int,
+    dpi: float,
+    lang: str = "ind+eng",
+    capture_scale: float = 1.0,
 ) -> PageGeometry:
     """Words (points, with confidence), rules, shapes and arrows of one page image.
 
     ``dpi`` is the image's resolution (the render scale for PDF pages). A page lying
     sideways or upside down is read turned upright (its geometry is the upright page's).
-    Raises ``InputError("image_too_small")`` when the text is too small to read.
+    ``capture_scale``: the image's own pixels per rendered pixel, for a PDF page whose
+    scan or photo was rendered finer than it was captured (``print_dpi`` is then the
+    capture's). Raises ``InputError("image_too_small")`` when the text is too small to
+    read.
     """
     pixels = _as_array(image)
     geom, work = _analyse(pixels, page_number, dpi, lang)
@@ -534,6 +550,8 @@ def page_geometry(
     words = _on_print(work)
     wordbox.trim_to_print(words, work.ocr_image)
     geom.words = _to_words(words, work.dpi)
+    if geom.print_dpi:
+        geom.print_dpi = round(geom.print_dpi * min(1.0, capture_scale), 1)
     return geom
 
 
@@ -1286,9 +1304,14 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     pages = load_pages(data, options.max_pages)
     geoms = geometries(pages, options.ocr_lang)
     if _is_blank(geoms):
+        # nothing read from a picture whose sheet is coarse: too small to read, not blank
+        coarse = [g.print_dpi for g in geoms if g.print_dpi and low_resolution_note(g)]
+        if coarse:
+            raise InputError("image_too_small", f"±{min(coarse):.0f} dpi")
         raise InputError("blank_document")
     notes = [f"ocr_dpi_estimated:{i + 1}" for i, p in enumerate(pages) if not p.dpi_known]
     notes += turned_notes(geoms)
+    notes += [n for g in geoms if (n := low_resolution_note(g))]
     return layout_from_geometry(geoms, notes)
 
 
@@ -1300,3 +1323,11 @@ def turned_notes(pages: list[PageGeometry]) -> list[str]:
 
 def turned_note(page: int, degrees: int) -> str:
     return f"page_turned:{page} ({degrees}°)"
+
+
+def low_resolution_note(geom: PageGeometry) -> str | None:
+    """``low_resolution:<page> (<dpi> dpi)`` for a page whose print was captured coarser
+    than ``LOW_PRINT_DPI``; None for any other page."""
+    if geom.print_dpi is None or geom.print_dpi >= LOW_PRINT_DPI:
+        return None
+    return f"low_resolution:{geom.page} ({geom.print_dpi:.0f} dpi)"

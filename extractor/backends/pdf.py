@@ -212,9 +212,10 @@ def _page(
             what = "scanned page" if scan else "no text layer" if not text_ok else "OCR forced"
             gray = _gray_images(objs)
             # a gray scan clearly coarser than ocr_dpi at its own resolution (_scan_dpi)
-            native = (_scan_dpi(page, objs) if gray else None) or opts.ocr_dpi
-            dpi = round(native) if native < COARSE_SCAN_SHARE * opts.ocr_dpi else opts.ocr_dpi
-            ocr = renderer.ocr(page, dpi, notes, what, gray=gray)
+            native = _scan_dpi(page, objs) if scan or not text_ok else None
+            coarse = gray and native is not None and native < COARSE_SCAN_SHARE * opts.ocr_dpi
+            dpi = round(native) if coarse and native is not None else opts.ocr_dpi
+            ocr = renderer.ocr(page, dpi, notes, what, gray=gray, native=native)
             if ocr is not None and text_ok and not opts.force_ocr:
                 # a scan with a text layer: lines and shapes from the image, words from the layer
                 return ocr.model_copy(update={"words": _words(page), "source": "text_layer"})
@@ -601,11 +602,19 @@ class _Renderer:
         self.doc: Any = None
 
     def ocr(
-        self, page: Any, dpi: int, notes: list[str], why: str, gray: bool = False
+        self,
+        page: Any,
+        dpi: int,
+        notes: list[str],
+        why: str,
+        gray: bool = False,
+        native: float | None = None,
     ) -> PageGeometry | None:
         """The OCR backend's geometry of one page; None (and a note) when OCR cannot run.
 
-        ``gray``: render one gray channel (the page holds only gray images).
+        ``gray``: render one gray channel (the page holds only gray images). ``native``:
+        the resolution of the scan or photo the page shows, when known (its print's is
+        noted when coarse).
         """
         number = int(page.page_number)
         try:
@@ -631,7 +640,10 @@ class _Renderer:
         finally:
             pdf_page.close()
         try:
-            geom: PageGeometry = page_geometry(pixels, number, dpi, lang=self.lang)
+            scale = native / dpi if native else 1.0
+            geom: PageGeometry = page_geometry(
+                pixels, number, dpi, lang=self.lang, capture_scale=scale
+            )
         except InputError:
             raise
         except Exception as exc:  # OCR trouble on one page must not lose the document
@@ -640,10 +652,13 @@ class _Renderer:
             log.warning("OCR failed on page %d", number, exc_info=True)
             notes.append(f"page {number}: {why}; OCR failed ({_brief(exc)})")
             return None
-        if geom.turned:
-            from extractor.backends.ocr import turned_note
+        if geom.turned or geom.print_dpi is not None:
+            from extractor.backends.ocr import low_resolution_note, turned_note
 
-            notes.append(turned_note(number, geom.turned))
+            if geom.turned:
+                notes.append(turned_note(number, geom.turned))
+            if low := low_resolution_note(geom):
+                notes.append(low)
         return geom
 
     def close(self) -> None:

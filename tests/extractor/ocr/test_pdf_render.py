@@ -31,7 +31,7 @@ def rendered(monkeypatch):
     """The arrays the PDF backend hands to the OCR page reader."""
     seen: list[np.ndarray] = []
 
-    def fake_page_geometry(image, number, dpi, lang="ind+eng"):
+    def fake_page_geometry(image, number, dpi, lang="ind+eng", capture_scale=1.0):
         seen.append(np.asarray(image))
         return PageGeometry(page=number, width=595.0, height=420.0)
 
@@ -68,7 +68,7 @@ def render_dpi(monkeypatch):
     """The resolution the PDF backend renders each scanned page at for OCR."""
     seen: list[float] = []
 
-    def fake_page_geometry(image, number, dpi, lang="ind+eng"):
+    def fake_page_geometry(image, number, dpi, lang="ind+eng", capture_scale=1.0):
         seen.append(dpi)
         return PageGeometry(page=number, width=595.0, height=420.0)
 

@@ -91,7 +91,7 @@ def test_page_without_text_gets_a_note_when_ocr_is_unavailable(monkeypatch):
 def test_page_without_text_is_rendered_for_ocr(monkeypatch):
     calls = []
 
-    def page_geometry(image, page_number, dpi, lang):
+    def page_geometry(image, page_number, dpi, lang, capture_scale=1.0):
         calls.append((image.shape, page_number, dpi, lang))
         h, w = image.shape[:2]
         word = Word(text="Tercetak", bbox=(72.0, 100.0, 130.0, 110.0), conf=91.0)
