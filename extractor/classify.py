@@ -49,10 +49,11 @@ def _score(text: str, signals: tuple[str, ...]) -> int:
 _COARSE_NOTE = re.compile(r"low_resolution:\d+ \((\d+) dpi\)")
 
 
-def _unread(layout: LayoutDocument, code: str) -> InputError:
-    """Why nothing SOP- or LKIP-like was read: ``code``, unless pages were captured too
-    coarse to read (a forwarded phone photo), which is what the reader should hear."""
-    dpis = [int(m.group(1)) for n in layout.notes if (m := _COARSE_NOTE.match(n))]
+def unread_error(notes: list[str], code: str) -> InputError:
+    """Why nothing SOP- or LKIP-like was read: ``code``, unless the reader's ``notes``
+    say pages were captured too coarse to read (a forwarded phone photo), which is what
+    the reader should hear."""
+    dpis = [int(m.group(1)) for n in notes if (m := _COARSE_NOTE.match(n))]
     if dpis:
         return InputError("image_too_small", f"±{min(dpis)} dpi")
     return InputError(code)
@@ -63,7 +64,7 @@ def classify(layout: LayoutDocument) -> str:
     ``('image_too_small')`` when coarse pages were all that could be read)."""
     text = document_text(layout)
     if len(re.sub(r"\s+", "", text)) < 20:
-        raise _unread(layout, "blank_document")
+        raise unread_error(layout.notes, "blank_document")
     sop, lkip = _score(text, _SOP_SIGNALS), _score(text, _LKIP_SIGNALS)
     has_bab = len(re.findall(r"\bbab\s+(?:i|ii|iii|iv)\b", text, re.IGNORECASE)) >= 2
     if lkip >= 4 and has_bab and lkip >= sop:
@@ -72,7 +73,7 @@ def classify(layout: LayoutDocument) -> str:
         return "sop"
     if lkip >= 4:
         return "lkip"
-    raise _unread(layout, "not_sop")
+    raise unread_error(layout.notes, "not_sop")
 
 
 def parse_blocks(

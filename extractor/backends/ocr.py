@@ -45,6 +45,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from extractor.classify import unread_error
 from extractor.errors import InputError
 from extractor.layout import (
     Arrow,
@@ -1303,15 +1304,12 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     _refuse_long_sequences(data, options.max_pages)
     pages = load_pages(data, options.max_pages)
     geoms = geometries(pages, options.ocr_lang)
-    if _is_blank(geoms):
-        # nothing read from a picture whose sheet is coarse: too small to read, not blank
-        coarse = [g.print_dpi for g in geoms if g.print_dpi and low_resolution_note(g)]
-        if coarse:
-            raise InputError("image_too_small", f"±{min(coarse):.0f} dpi")
-        raise InputError("blank_document")
     notes = [f"ocr_dpi_estimated:{i + 1}" for i, p in enumerate(pages) if not p.dpi_known]
     notes += turned_notes(geoms)
     notes += [n for g in geoms if (n := low_resolution_note(g))]
+    if _is_blank(geoms):
+        # nothing read from a picture whose sheet is coarse: too small to read, not blank
+        raise unread_error(notes, "blank_document")
     return layout_from_geometry(geoms, notes)
 
 

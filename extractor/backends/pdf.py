@@ -213,8 +213,9 @@ def _page(
             gray = _gray_images(objs)
             # a gray scan clearly coarser than ocr_dpi at its own resolution (_scan_dpi)
             native = _scan_dpi(page, objs) if scan or not text_ok else None
-            coarse = gray and native is not None and native < COARSE_SCAN_SHARE * opts.ocr_dpi
-            dpi = round(native) if coarse and native is not None else opts.ocr_dpi
+            dpi = opts.ocr_dpi
+            if gray and native is not None and native < COARSE_SCAN_SHARE * opts.ocr_dpi:
+                dpi = round(native)
             ocr = renderer.ocr(page, dpi, notes, what, gray=gray, native=native)
             if ocr is not None and text_ok and not opts.force_ocr:
                 # a scan with a text layer: lines and shapes from the image, words from the layer

@@ -27,27 +27,27 @@ def _scan(mode: str) -> bytes:
 
 
 @pytest.fixture
-def rendered(monkeypatch):
-    """The arrays the PDF backend hands to the OCR page reader."""
-    seen: list[np.ndarray] = []
+def handed(monkeypatch):
+    """What the PDF backend hands the OCR page reader, page by page: (array, dpi)."""
+    seen: list[tuple[np.ndarray, float]] = []
 
     def fake_page_geometry(image, number, dpi, lang="ind+eng", capture_scale=1.0):
-        seen.append(np.asarray(image))
+        seen.append((np.asarray(image), dpi))
         return PageGeometry(page=number, width=595.0, height=420.0)
 
     monkeypatch.setattr(ocr, "page_geometry", fake_page_geometry)
     return seen
 
 
-def test_gray_scan_is_rendered_in_one_channel(rendered):
+def test_gray_scan_is_rendered_in_one_channel(handed):
     pdf.parse(_scan("L"), ExtractionOptions(ocr_dpi=150))
-    assert len(rendered) == 1 and rendered[0].ndim == 2
+    assert len(handed) == 1 and handed[0][0].ndim == 2
 
 
-def test_colour_scan_keeps_its_colour(rendered):
+def test_colour_scan_keeps_its_colour(handed):
     pdf.parse(_scan("RGB"), ExtractionOptions(ocr_dpi=150))
-    assert len(rendered) == 1 and rendered[0].ndim == 3
-    stamp = rendered[0][int(375 * 1.5), int(504 * 1.5)]  # on the blue ring's left edge
+    assert len(handed) == 1 and handed[0][0].ndim == 3
+    stamp = handed[0][0][int(375 * 1.5), int(504 * 1.5)]  # on the blue ring's left edge
     assert stamp[2] > stamp[0] + 60
 
 
@@ -63,29 +63,16 @@ def test_gray_render_equals_the_colour_render_of_a_gray_page():
     assert int(np.abs(gray.astype(int) - rgb[..., 0].astype(int)).max()) <= 1
 
 
-@pytest.fixture
-def render_dpi(monkeypatch):
-    """The resolution the PDF backend renders each scanned page at for OCR."""
-    seen: list[float] = []
-
-    def fake_page_geometry(image, number, dpi, lang="ind+eng", capture_scale=1.0):
-        seen.append(dpi)
-        return PageGeometry(page=number, width=595.0, height=420.0)
-
-    monkeypatch.setattr(ocr, "page_geometry", fake_page_geometry)
-    return seen
-
-
-def test_a_coarse_gray_scan_is_rendered_at_its_own_resolution(render_dpi):
+def test_a_coarse_gray_scan_is_rendered_at_its_own_resolution(handed):
     # 100 dpi: the OCR backend enlarges and sharpens it, as a 100-dpi TIFF
     pdf.parse(_scan("L"), ExtractionOptions(ocr_dpi=300))
-    assert render_dpi == [100]
+    assert [dpi for _, dpi in handed] == [100]
 
 
-def test_a_colour_scan_and_a_fine_gray_one_are_rendered_at_ocr_dpi(render_dpi):
+def test_a_colour_scan_and_a_fine_gray_one_are_rendered_at_ocr_dpi(handed):
     pdf.parse(_scan("RGB"), ExtractionOptions(ocr_dpi=300))  # a phone photo's PDF
     pdf.parse(_scan("L"), ExtractionOptions(ocr_dpi=105))  # within 10 % of ocr_dpi
-    assert render_dpi == [300, 105]
+    assert [dpi for _, dpi in handed] == [300, 105]
 
 
 def test_a_scans_resolution_is_its_pixels_over_its_size_turned_or_not():
