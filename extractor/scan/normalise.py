@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 if TYPE_CHECKING:
     from extractor.layout import PageGeometry
+    from extractor.types import BBox
 
 FieldKind = Literal["nip", "date", "duration", "number", "text"]
 
@@ -66,6 +67,10 @@ DOC_WORD_SURE_CONF, DOC_WORD_MIN_LEN = 90.0, 5
 #: measured on corpus and held-out scans: 5 more outputs right and none lost without a
 #: confidence limit, against one of 90).
 VOCAB_WORD_MIN_LEN = 4
+#: Reduplication (:func:`rejoin_reduplications`): a repeated stem at least this long, and
+#: the second half at most this many word heights after the first (a hyphen and the
+#: space either side of it are under one height; a word space alone is ~0.3 height).
+REDUP_STEM_MIN, REDUP_GAP_HEIGHTS = 3, 1.2
 #: A stem left after its affixes are taken off is at least this long for a word read to
 #: stand ("di-beri-kan"), and at least the second for a misread to be put right into it
 #: (short stems make words of misreads: "pemahon" is no pem-abon).
@@ -393,10 +398,84 @@ def _ocr_words(pages: list[PageGeometry], min_len: int, below: float | None = No
 
 
 def repair_words(pages: list[PageGeometry]) -> int:
-    """OCR words put right from the document's own surely read words, then into the
-    language (:func:`repair_from_document`, :func:`repair_from_vocabulary`). Returns the
-    words changed."""
-    return repair_from_document(pages) + repair_from_vocabulary(pages)
+    """OCR words put right: reduplicated words whose hyphen was lost made one again, then
+    words put right from the document's own surely read words, then into the language
+    (:func:`rejoin_reduplications`, :func:`repair_from_document`,
+    :func:`repair_from_vocabulary`). Returns the words changed."""
+    return (
+        rejoin_reduplications(pages) + repair_from_document(pages) + repair_from_vocabulary(pages)
+    )
+
+
+def _second_halves(core: str) -> set[str]:
+    """The lower-case words that would repeat ``core``'s stem after a hyphen: the stem
+    under an Indonesian prefix or none (``core`` = prefix + stem), with a suffix or
+    none ("perundang" → "undang", "undangan", "undangi", …)."""
+    low = core.lower()
+    lex = _lexicon()
+    stems = {low[len(p) :] for p in ("", *lex["prefixes"]) if low.startswith(p)}
+    return {
+        stem + suffix
+        for stem in stems
+        if len(stem) >= REDUP_STEM_MIN
+        for suffix in ("", *lex["suffixes"])
+    }
+
+
+def rejoin_reduplications(pages: list[PageGeometry]) -> int:
+    """Reduplicated words OCR read as two ("Perundang undangan", "Undang Undang",
+    "rata rata", "sebaik baiknya") made one word with its hyphen again.
+
+    Indonesian writes a repeated stem with a hyphen; small or faint print loses it, and
+    the halves become two words. Two words on one OCR line, the second starting no more
+    than ``REDUP_GAP_HEIGHTS`` word heights after the first ends, make one when the second
+    is the first's stem (the first without an Indonesian prefix) with a suffix or none.
+    A hyphen either half kept is not doubled. Returns the words joined.
+    """
+    joined = 0
+    for page in pages:
+        if page.source != "ocr":
+            continue
+        by_start: dict[str, list[int]] = {}
+        cores = [_word_core(w.text) for w in page.words]
+        for i, (lead, core, _) in enumerate(cores):
+            if core.isalpha() and len(core) >= REDUP_STEM_MIN and lead in ("", "-"):
+                by_start.setdefault(core[:REDUP_STEM_MIN].lower(), []).append(i)
+        gone: set[int] = set()
+        whole: set[int] = set()  # first halves, their text no longer cores[i]
+        for i, w in enumerate(page.words):
+            lead, core, trail = cores[i]
+            if i in gone or not core.isalpha() or trail not in ("", "-"):
+                continue
+            halves = _second_halves(core)
+            for j in sorted({k for h in halves for k in by_start.get(h[:REDUP_STEM_MIN], [])}):
+                if j == i or j in gone or j in whole or cores[j][1].lower() not in halves:
+                    continue
+                other = page.words[j]
+                if not _next_on_line(w.bbox, other.bbox):
+                    continue
+                x0, top, _, bottom = w.bbox
+                _, top2, x1, bottom2 = other.bbox
+                w.text = f"{lead}{core}-{cores[j][1]}{cores[j][2]}"
+                w.bbox = (x0, min(top, top2), x1, max(bottom, bottom2))
+                if other.conf is not None and w.conf is not None:
+                    w.conf = min(w.conf, other.conf)
+                gone.add(j)
+                whole.add(i)
+                joined += 1
+                break
+        if gone:
+            page.words = [w for k, w in enumerate(page.words) if k not in gone]
+    return joined
+
+
+def _next_on_line(a: BBox, b: BBox) -> bool:
+    """``b`` follows ``a`` on the same line, within ``REDUP_GAP_HEIGHTS`` of its height."""
+    height = max(a[3] - a[1], b[3] - b[1])
+    shared = min(a[3], b[3]) - max(a[1], b[1])
+    if shared < 0.5 * min(a[3] - a[1], b[3] - b[1]):
+        return False
+    return -0.1 * height <= b[0] - a[2] <= REDUP_GAP_HEIGHTS * height
 
 
 def repair_from_vocabulary(pages: list[PageGeometry]) -> int:

@@ -204,3 +204,61 @@ def test_is_word_knows_affixed_forms(word, expected):
     from extractor.scan.normalise import is_word
 
     assert is_word(word) is expected
+
+
+def _line_page(words: list[tuple], source: str = "ocr"):
+    """One OCR page of 8-pt words (text, x0, x1[, top]) on the row at 100 pt unless
+    ``top`` says another."""
+    from extractor.layout import PageGeometry, Word
+
+    out = [
+        Word(text=t, bbox=(x0, top, x1, top + 8), conf=90.0)
+        for t, x0, x1, top in ((*w, 100.0)[:4] for w in words)
+    ]
+    return PageGeometry(page=1, width=842, height=595, words=out, source=source)
+
+
+def test_reduplications_whose_hyphen_was_lost_are_one_word_again():
+    from extractor.scan.normalise import rejoin_reduplications
+
+    page = _line_page(
+        [
+            ("Kabag", 10, 32),
+            ("Perundang", 35, 72),  # a 4-pt hyphen lost between the halves
+            ("undangan", 80, 112),
+            ("Undang", 10, 36, 200),  # Undang-Undang, the hyphen read as a space
+            ("Undang", 42, 68, 200),
+            ("rata-", 130, 148),  # the hyphen kept on the first half: not doubled
+            ("rata", 150, 165),
+            ("data", 200, 215),  # data datang: "ng" is no suffix
+            ("datang", 218, 242),
+            ("masing", 300, 325),  # the second half far along the row: two words
+            ("masing", 360, 385),
+            ("undangan", 74, 106, 112),  # under "Perundang", a row down: not its half
+            ("Undang", 100, 126, 200),  # a third "Undang" far along the row
+        ]
+    )
+    assert rejoin_reduplications([page]) == 3
+    texts = [w.text for w in page.words]
+    assert texts == [
+        "Kabag",
+        "Perundang-undangan",
+        "Undang-Undang",
+        "rata-rata",
+        "data",
+        "datang",
+        "masing",
+        "masing",
+        "undangan",
+        "Undang",
+    ]
+    joined = page.words[1]
+    assert joined.bbox == (35.0, 100.0, 112.0, 108.0)
+
+
+def test_text_layer_words_are_not_rejoined():
+    from extractor.scan.normalise import rejoin_reduplications
+
+    page = _line_page([("Undang", 10, 36), ("Undang", 42, 68)], source="text_layer")
+    assert rejoin_reduplications([page]) == 0
+    assert [w.text for w in page.words] == ["Undang", "Undang"]
