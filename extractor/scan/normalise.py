@@ -96,6 +96,7 @@ def _lexicon() -> dict:
         "known": known,
         "units": [str(u) for u in data["known_words"]["units"]],
         "misreads": {str(k): str(v) for k, v in data["word_misreads"].items()},
+        "titles": {str(k): str(v) for k, v in data["title_misreads"].items()},
         "roman": {str(k): str(v) for k, v in data["roman_lookalikes"].items()},
         "months": {str(m) for m in data["roman_months"]},
         "extra": {str(w) for w in data["vocabulary_extra"]},
@@ -301,6 +302,8 @@ def _word_core(text: str) -> tuple[str, str, str]:
 
 def normalise_word(text: str) -> str:
     """General normalisation of one OCR word (safe for any field)."""
+    if text in _lexicon()["titles"]:
+        return _lexicon()["titles"][text]  # a name's title misread ("Or." for "Dr.")
     lead, core, trail = _word_core(text)
     if not core:
         return text

@@ -41,6 +41,10 @@ from extractor.scan.normalise import normalise_ocr_text, normalise_word
         ("Pengotola", "Pengelola"),  # two confusions in a long word: o/e and t/l
         ("Pengolah", "Pengolah"),  # a known word is never touched
         ("Kopata", "Kopata"),  # two confusions away from "Kepala", but too short
+        ("Or.", "Dr."),  # a name's title, its D blurred into an O ("Or. Ir. H. Ahmad")
+        ("Ors.", "Drs."),
+        ("H,", "H."),  # a title's full stop read as a comma ("dr. H, Ahmad")
+        ("Or", "Or"),  # without its full stop no title
     ],
 )
 def test_normalise_word(raw, expected):
