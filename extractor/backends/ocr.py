@@ -368,7 +368,12 @@ def _analyse(
         segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, same
     )
     segs = lines.reach_rules_on_ink(
-        segs, ink, lines.pt(lines.BRIDGE_GAP_PT, dpi), lines.BRIDGE_COVER, RULE_SHARE
+        segs,
+        ink,
+        lines.pt(lines.BRIDGE_GAP_PT, dpi),
+        lines.BRIDGE_COVER,
+        RULE_SHARE,
+        lines.pt(lines.WORN_GAP_PT, dpi),
     )
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules, light_marks=not page.photo)

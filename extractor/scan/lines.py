@@ -34,6 +34,9 @@ SAME_LINE_PT = 1.5
 #: Pieces on one line further apart, up to this (points; a stamp is ~80 pt across), are
 #: one rule when the ink mask runs along the line over BRIDGE_COVER of the gap.
 BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
+#: Holes in the ink along such a stretch up to this long (points) count as ink: worn
+#: toner knocks ~1-pt gaps into rules, and one of them in a 7-pt stretch is 14 % of it.
+WORN_GAP_PT = 1.5
 #: Straight strokes are looked for at about this resolution (dpi; pages are reduced by a
 #: whole factor): a 0.5-pt rule is still a pixel wide, and a 300-dpi page has 4× fewer pixels.
 LINE_DPI = 150
@@ -300,25 +303,48 @@ def bridge_gaps(
 
 
 def _covered(
-    ink: np.ndarray, horizontal: bool, across: float, lo: float, hi: float, tol: float
+    ink: np.ndarray,
+    horizontal: bool,
+    across: float,
+    lo: float,
+    hi: float,
+    tol: float,
+    hole_px: int = 0,
 ) -> float:
-    """Share of ``[lo, hi]`` along a line at ``across`` where the ink mask holds ink."""
+    """Share of ``[lo, hi]`` along a line at ``across`` where the ink mask holds ink, holes
+    up to ``hole_px`` long between ink counting as ink."""
     a0, a1 = max(0, round(across - tol)), round(across + tol) + 1
     a, b = int(lo), int(hi) + 1
     band = ink[a0:a1, a:b] if horizontal else ink[a:b, a0:a1]
     covered = band.any(axis=0 if horizontal else 1)
-    return float(covered.mean()) if covered.size else 0.0
+    if not covered.size:
+        return 0.0
+    if hole_px > 0 and covered.any():
+        # a hole between ink no longer than hole_px: a morphological closing of the run
+        kernel = np.ones((1, 2 * hole_px + 1), np.uint8)
+        run = covered.astype(np.uint8).reshape(1, -1) * 255
+        closed = cv2.morphologyEx(run, cv2.MORPH_CLOSE, kernel, borderType=cv2.BORDER_REPLICATE)
+        covered = closed.reshape(-1) > 0
+    return float(covered.mean())
 
 
 def reach_rules_on_ink(
-    segs: list[PxSegment], ink: np.ndarray, max_gap_px: int, min_cover: float, share: float
+    segs: list[PxSegment],
+    ink: np.ndarray,
+    max_gap_px: int,
+    min_cover: float,
+    share: float,
+    hole_px: int = 0,
 ) -> list[PxSegment]:
     """Segment ends carried on to the next long perpendicular rule where ink runs there.
 
     A column rule inside a shaded header, doubled by a white seam, fails the line tests
     there and starts at the header's lower rule; the ink still runs up to the top rule.
     Only long perpendiculars (``share`` of the longest) count, and the ink mask must
-    hold the line over ``min_cover`` of the stretch added. A long rule (``share`` of the
+    hold the line over ``min_cover`` of the stretch added (holes in it up to ``hole_px``
+    long, worn toner's, counting as ink: a column rule stopping 7 pt short of the table's
+    rule, a 1-pt gap in that stretch, left a logo column and the identity rows unbuilt).
+    A long rule (``share`` of the
     longest of its own kind) that ends on a perpendicular is carried on past it the same
     way: a column rule whose stretch across a sub-header row is lost ends on the
     sub-header's lower rule, and role columns merge in the header.
@@ -348,11 +374,13 @@ def reach_rules_on_ink(
             past = seg.length >= share * own_longest
             if past or not any(abs(x - lo) <= tol for x in at):
                 before = [x for x in at if lo - max_gap_px <= x < lo - tol]
-                if before and _covered(ink, horizontal, pos, before[-1], lo, tol) >= min_cover:
+                cover = before and _covered(ink, horizontal, pos, before[-1], lo, tol, hole_px)
+                if cover and cover >= min_cover:
                     lo = before[-1]
             if past or not any(abs(x - hi) <= tol for x in at):
                 after = [x for x in at if hi + tol < x <= hi + max_gap_px]
-                if after and _covered(ink, horizontal, pos, hi, after[0], tol) >= min_cover:
+                cover = after and _covered(ink, horizontal, pos, hi, after[0], tol, hole_px)
+                if cover and cover >= min_cover:
                     hi = after[0]
             if horizontal:
                 seg.x0, seg.x1 = lo, hi

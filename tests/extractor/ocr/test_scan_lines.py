@@ -259,6 +259,30 @@ def test_column_rule_ending_on_the_sub_header_goes_on_where_its_ink_does():
     assert (out[3].y0, out[4].y0) == (101, 150)
 
 
+def test_column_rule_stopping_short_of_the_tables_rule_reaches_it_over_worn_toner():
+    # a 150-dpi gray scan: the identity table's column rule found down to 7 pt above the
+    # table's rule, a 1-pt gap of worn toner in that stretch; left short, the rule that
+    # bounds the logo column was no column and the identity rows went unbuilt
+    ink = np.zeros((400, 800), np.uint8)
+    ink[50:53, 50:750] = 255  # table top
+    ink[300:303, 50:750] = 255  # the identity block's lower rule
+    ink[50:301, 300:303] = 255  # the column rule, drawn down to it
+    ink[272:276, 300:303] = 0  # worn: a 1-pt gap (4 px at 300 dpi) in the last 7 pt
+
+    def segs() -> list[lines.PxSegment]:
+        return [
+            lines.PxSegment(50, 51, 750, 51, 3),
+            lines.PxSegment(50, 301, 750, 301, 3),
+            lines.PxSegment(301, 51, 301, 271, 3),  # the line masks stopped at the gap
+        ]
+
+    gap, worn = lines.pt(lines.BRIDGE_GAP_PT, DPI), lines.pt(lines.WORN_GAP_PT, DPI)
+    short = lines.reach_rules_on_ink(segs(), ink, gap, 0.9, 0.6)
+    assert short[2].y1 == 271  # the gap is 13 % of the stretch: under 0.9 covered
+    out = lines.reach_rules_on_ink(segs(), ink, gap, 0.9, 0.6, worn)
+    assert out[2].y1 == 301
+
+
 def _outline(draw) -> np.ndarray:
     canvas = np.zeros((200, 300), np.uint8)
     draw(canvas)
