@@ -10,6 +10,7 @@ on odd input: what cannot be read is left ``None``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -95,6 +96,9 @@ LIST_MARKER = re.compile(
     r"|(?P<bullet>[-–•●▪◦*>]))(?=\s|[A-Za-z](?![.)]))",
     re.M,
 )
+# A line opening with a bare number ("3 Peraturan Menteri …"): a list number whose full
+# stop OCR lost, taken only as the next number before a regulation type.
+STOPLESS_MARKER = re.compile(r"^[ \t]*(?P<num>\d{1,2})[ \t]+(?=[A-Z])", re.M)
 # Words after which "2." is a reference, not a list marker ("Pasal 2.", "Nomor 2.").
 NOT_A_MARKER_AFTER = frozenset(
     {"pasal", "ayat", "angka", "huruf", "nomor", "no", "tahun", "th", "rp", "bab", "bagian"}
@@ -401,6 +405,7 @@ class _Marker:
     kind: str  # "num", "let" or "bullet"
     value: int
     line_start: bool
+    bare: bool = False  # a number without its full stop (STOPLESS_MARKER)
 
 
 def _markers(text: str) -> list[_Marker]:
@@ -414,7 +419,11 @@ def _markers(text: str) -> list[_Marker]:
         else:
             kind, value = "bullet", 0
         found.append(_Marker(m.start(), m.end(), kind, value, line_start))
-    return found
+    taken = {m.start for m in found}
+    for m in STOPLESS_MARKER.finditer(text):
+        if m.start("num") not in taken:
+            found.append(_Marker(m.start("num"), m.end(), "num", int(m["num"]), True, True))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _accepted_markers(text: str) -> list[_Marker]:
@@ -430,6 +439,8 @@ def _accepted_markers(text: str) -> list[_Marker]:
         prev_word = re.findall(r"[A-Za-z]+\.?$", before)
         after_label = before.endswith(":")
         if not accepted:
+            if marker.bare:
+                continue  # a wrapped "23 Tahun 2014 …" line, not a list
             first_value = marker.kind == "bullet" or marker.value == 1
             if marker.line_start or (after_label and first_value):
                 accepted.append(marker)
@@ -437,6 +448,11 @@ def _accepted_markers(text: str) -> list[_Marker]:
         kind = accepted[0].kind
         last = accepted[-1].value
         if marker.kind != kind:
+            continue
+        if marker.bare:
+            # the next number, its full stop lost, opening a line on a regulation type
+            if marker.value == last + 1 and _starts_with_type(text[marker.end :]):
+                accepted.append(marker)
             continue
         if kind == "bullet":
             if marker.line_start:
@@ -537,3 +553,46 @@ def split_citations(text: str) -> list[str]:
 def parse_citations(text: str) -> list[Citation]:
     """Every citation of a Dasar Hukum box (split, then parsed; empty items skipped)."""
     return [parse_citation(item) for item in split_citations(text)]
+
+
+#: The first year a regulation of the Republic can bear (a read year before it, or after
+#: next year, is a misread when OCR read it).
+FIRST_REPUBLIC_YEAR = 1945
+#: "Nomor 17 Tahun 2023" anywhere in a box's text: a regulation named with its year.
+NUMBER_AND_YEAR = re.compile(
+    rf"\b(?:nomor|no)\.?\s*(?P<number>\d+)\s*,?\s*{YEAR_WORD}(?P<year>\d{{4}})\b", re.I
+)
+
+
+def mend_ocr_years(citations: list[Citation], text: str) -> int:
+    """Years OCR misread by one digit ("Tahun 2923", "Tahun 2083") put right, for
+    citations read from a scan: a year unread or after next year.
+
+    The year is taken from the box itself where it names the same number with a year
+    one digit away (a PP "melaksanakan Undang-Undang Nomor 17 Tahun 2023"); else it is
+    the one year between ``FIRST_REPUBLIC_YEAR`` and next year one digit away, if only
+    one is (a future year read stays as read otherwise). Returns the years put right.
+    """
+    named = {(m["number"], int(m["year"])) for m in NUMBER_AND_YEAR.finditer(text)}
+    last = datetime.date.today().year + 1
+    mended = 0
+    for citation in citations:
+        if citation.number is None or (citation.year is not None and citation.year <= last):
+            continue  # a year before the Republic's is left as read: a colonial statute
+        read = YEAR_ANYWHERE.search(citation.text)
+        if read is None or not read["year"].isdigit():
+            continue
+        digits = read["year"]
+        near = {
+            int(digits[:i] + d + digits[i + 1 :])
+            for i in range(4)
+            for d in "0123456789"
+            if d != digits[i]
+        }
+        plausible = {y for y in near if FIRST_REPUBLIC_YEAR <= y <= last}
+        own = {y for number, y in named if number == citation.number and y in plausible}
+        chosen = own if own else plausible
+        if len(chosen) == 1:
+            citation.year = chosen.pop()
+            mended += 1
+    return mended

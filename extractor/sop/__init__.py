@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.fields.citations import parse_citations
+from extractor.fields.citations import mend_ocr_years, parse_citations
 from extractor.fields.dates import parse_date
 from extractor.layout import LayoutDocument, Table
 from extractor.models import Signature, SOPRecord, Source
@@ -231,8 +231,12 @@ def parse_sop(layout: LayoutDocument, source: Source, options: ExtractionOptions
         return split_items(front.sections.get(key, ""), wrapped=front.wrapped.get(key, False))
 
     legal = parse_citations(front.sections.get("legal_basis", ""))
+    legal_prov = front.section_prov.get("legal_basis")
     for citation in legal:
-        citation.prov = front.section_prov.get("legal_basis")
+        citation.prov = legal_prov
+    if legal_prov is not None and legal_prov.source == "ocr":
+        # a year misread by one digit ("Tahun 2923"), put right from the box's own words
+        mend_ocr_years(legal, front.sections["legal_basis"])
 
     steps = build_steps(raws, cols, options) if cols else []
     if cols and tables:

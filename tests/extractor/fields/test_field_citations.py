@@ -545,3 +545,41 @@ def test_regulation_type_lookup(alias, name, peraturan, local, level):
 
 def test_regulation_type_unknown():
     assert regulation_type("Resep Masakan") is None
+
+
+def test_a_list_number_whose_full_stop_ocr_lost_still_opens_its_item():
+    # a 150-dpi scan read "3 Peraturan Menteri …": the third citation ran into the second
+    text = (
+        "1. Undang-Undang Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial\n"
+        "2. Undang-Undang Nomor 13 Tahun 2011 tentang Penanganan Fakir Miskin\n"
+        "3 Peraturan Menteri Sosial Nomor 3 Tahun 2021 tentang Pengelolaan Data"
+    )
+    items = split_citations(text)
+    assert [c.number for c in map(parse_citation, items)] == ["11", "13", "3"]
+    # only the next number, and only before a regulation type
+    assert len(split_citations(text.replace("3 Peraturan", "4 Peraturan"))) == 2
+    assert len(split_citations(text.replace("3 Peraturan Menteri", "3 Kabupaten"))) == 2
+    # a wrapped line opening on a number is no list item
+    wrapped = "Undang-Undang Nomor\n23 Tahun 2014 tentang Pemerintahan Daerah\nPeraturan Bupati Nomor 5 Tahun 2020"
+    assert (
+        split_citations(wrapped)[0]
+        == "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
+    )
+
+
+def test_a_year_ocr_misread_by_one_digit_is_put_right():
+    from extractor.fields.citations import mend_ocr_years, parse_citations
+
+    box = (
+        "1. Undang-Undang Nomor 17 Tahun 2923 tentang Kesehatan\n"
+        "2. Peraturan Pemerintah Nomor 28 Tahun 2024 tentang Peraturan Pelaksanaan "
+        "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan\n"
+        "3. Peraturan Bupati Nomor 5 Tahun 2074 tentang X\n"
+        "4. Peraturan Daerah Nomor 9 Tahun 1092 tentang Y"
+    )
+    cited = parse_citations(box)
+    assert [c.year for c in cited] == [None, 2024, 2074, None]
+    assert mend_ocr_years(cited, box) == 2
+    # the box names UU 17 with its year; 1092 can only be 1992 within the Republic's
+    # years; 2074 could be 2004, 2014 or 2024 and stays as read
+    assert [c.year for c in cited] == [2023, 2024, 2074, 1992]
