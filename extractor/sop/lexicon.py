@@ -40,9 +40,28 @@ def match_label(text: str, group: str, *, fuzzy: bool = True) -> str | None:
     """The key in ``group`` (identity, sections, procedure) whose label ``text`` is.
 
     Tokens without a letter or digit do not count: OCR reads bits of a rule beside a
-    label as "!", "—" or "©" ("Waktu !").
+    label as "!", "—" or "©" ("Waktu !"); nor does a lone "I", "l" or "1" at either end,
+    the rule read as a letter ("I No. SOP").
     """
     n = " ".join(t for t in norm(text).split() if any(ch.isalnum() for ch in t))
+    key = _match_normed(n, group, fuzzy)
+    if key is None:
+        tokens = n.split()
+        while tokens and tokens[0] in RULE_LETTERS:
+            tokens = tokens[1:]
+        while tokens and tokens[-1] in RULE_LETTERS:
+            tokens = tokens[:-1]
+        if len(tokens) < len(n.split()):
+            key = _match_normed(" ".join(tokens), group, fuzzy)
+    return key
+
+
+#: A rule beside a label read as a letter: a lone token of these is no word of a label.
+RULE_LETTERS = frozenset({"i", "l", "1"})
+
+
+def _match_normed(n: str, group: str, fuzzy: bool) -> str | None:
+    """:func:`match_label` of an already normalised label."""
     if not n or len(n) > 60:
         return None
     for key, variant in _variants(group):

@@ -19,6 +19,10 @@ def test_rule_debris_beside_a_label_does_not_hide_it():
     assert match_label("Waktu\n!", "procedure") == "time"
     assert match_label("— Keterangan ©", "procedure") == "notes"
     assert match_label("! |", "procedure") is None
+    # the rule read as a letter before a label (a 200-dpi gray PDF's "I No. SOP")
+    assert match_label("I No. SOP", "identity") == "number"
+    assert match_label("Tanggal Efektif l", "identity") == "effective"
+    assert match_label("I", "identity") is None
 
 
 def test_an_unreadable_output_header_is_placed_by_the_format_order():
