@@ -95,6 +95,16 @@ JUNK_CONF = 50.0
 #: are the fringe of an erased rule ("a", "an", "nomnom" 2-3 px high along a shaded
 #: row's rules on a photo). The x-height of 6-pt print is 3 pt.
 MIN_WORD_HEIGHT_PT = 1.5
+#: A short word (``OFF_SIZE_LETTERS`` or fewer) read unsurely (below JUNK_CONF), no word
+#: of the language, and this much taller or flatter than the page's surely read words
+#: (their median height, from ``OFF_SIZE_MIN_WORDS`` of them at ``SURE_CONF``) is a
+#: stamp's or a signature's stroke read as letters ("Cuti tahunan dilaksanakan ON": "ON"
+#: at 35, 1.65 times as tall; "pemohon mam": "mam" at 22, half as tall). Print of the
+#: page's own size that reads so unsurely stays (a blurred word), and so does small
+#: print (a branch label's 6 pt beside 8-pt text is three quarters as tall) and a longer
+#: misread ("Ambdians siap" tells a reader more than "siap").
+OFF_SIZE_TALL, OFF_SIZE_FLAT, OFF_SIZE_MIN_WORDS, SURE_CONF = 1.5, 0.6, 20, 90.0
+OFF_SIZE_LETTERS = 3
 #: No word is this small both ways (points): a scanner's speck, read "|" or "'" as surely
 #: as print (2 px square on a 200-dpi scan enlarged). A full stop at 6 pt is ~0.6 pt.
 SPECK_PT = 1.0
@@ -555,10 +565,29 @@ def page_geometry(
     fix_waktu_units(work, geom)
     words = _on_print(work)
     wordbox.trim_to_print(words, work.ocr_image)
-    geom.words = _to_words(words, work.dpi)
+    geom.words = _to_words(_of_print_size(words), work.dpi)
     if geom.print_dpi:
         geom.print_dpi = round(geom.print_dpi * min(1.0, capture_scale), 1)
     return geom
+
+
+def _of_print_size(words: list[tesseract.PxWord]) -> list[tesseract.PxWord]:
+    """The words but short ones read unsurely that are no word and far off the size of
+    the page's print (``OFF_SIZE_TALL``, ``OFF_SIZE_FLAT``): a stamp's or a signature's
+    strokes read as letters. Words with a digit are kept (a duration's count)."""
+    sure = [w.height for w in words if w.conf >= SURE_CONF and len(w.text) >= 3]
+    if len(sure) < OFF_SIZE_MIN_WORDS:
+        return words
+    size = float(np.median(sure))
+    return [
+        w
+        for w in words
+        if w.conf >= JUNK_CONF
+        or sum(ch.isalpha() for ch in w.text) > OFF_SIZE_LETTERS
+        or OFF_SIZE_FLAT * size <= w.height <= OFF_SIZE_TALL * size
+        or any(ch.isdigit() for ch in w.text)
+        or normalise.is_known(w.text)
+    ]
 
 
 def _on_print(work: PageWork) -> list[tesseract.PxWord]:

@@ -208,6 +208,27 @@ def is_word(low: str, min_stem: int = MIN_STEM_LEN) -> bool:
     return False
 
 
+def is_known(text: str) -> bool:
+    """Whether an OCR word (punctuation around it aside) is a word of the language
+    (:func:`is_word`), a short function word, a branch answer or a word of this domain
+    (units, labels, job titles)."""
+    low = _word_core(text)[1].lower()
+    if not low:
+        return False
+    return low in _short_words() or low in _lexicon()["known"] or is_word(low)
+
+
+@cache
+def _short_words() -> frozenset[str]:
+    """Function words and a decision's answers, which the vocabulary leaves out."""
+    from extractor.fields.text import function_words  # lazy: the lexicons' YAML
+    from extractor.sop.lexicon import labels
+
+    stops, joins = function_words()
+    answers = {str(v).lower() for vs in labels()["branch_labels"].values() for v in vs}
+    return frozenset(stops | joins | answers)
+
+
 def _differ_once(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 

@@ -330,3 +330,28 @@ def test_a_word_boxed_over_the_next_cells_words_is_cut_down_to_its_own():
         (1987, 82),
         (1677, 111),
     ]
+
+
+def test_unsure_non_words_far_off_the_prints_size_are_strokes_not_words():
+    # a stamp's letters and a signature's loops read unsurely as "ON" (35, tall) and
+    # "mam" (22, flat) after an output; a blurred word, a small branch answer, a count
+    # and a real word read as unsurely are kept
+    page = [
+        PxWord(text=t, left=50 * i, top=100, width=40, height=20, conf=95.0)
+        for i, t in enumerate(["Cuti", "tahunan", "dilaksanakan", "Kartu", "Keluarga"] * 5)
+    ]
+    odd = [
+        PxWord(text="ON", left=10, top=300, width=40, height=33, conf=35.0),
+        PxWord(text="mam", left=10, top=400, width=30, height=10, conf=22.0),
+        PxWord(text="cu", left=10, top=500, width=14, height=21, conf=40.0),
+        PxWord(text="Ya", left=10, top=600, width=12, height=11, conf=30.0),
+        PxWord(text="15", left=10, top=700, width=14, height=34, conf=30.0),
+        PxWord(text="Berkas", left=10, top=800, width=40, height=35, conf=30.0),
+        PxWord(text="NX", left=10, top=900, width=40, height=33, conf=75.0),
+        PxWord(text="Ambdians", left=10, top=950, width=60, height=35, conf=30.0),
+    ]
+    kept = [w.text for w in ocr._of_print_size(page + odd)][len(page) :]
+    # a longer misread of a word stays: it tells a reader more than nothing
+    assert kept == ["cu", "Ya", "15", "Berkas", "NX", "Ambdians"]
+    # too few words read surely to tell the print's size: all kept
+    assert len(ocr._of_print_size(page[:10] + odd)) == 10 + len(odd)
