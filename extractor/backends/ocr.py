@@ -1110,6 +1110,12 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
         else _better_read(work, box, kind, lang)
         for box, kind in cells[batch:]
     ]
+    for i, (box, kind) in enumerate(cells[:batch]):
+        if kind == "value" and not results[i] and not any(_inside(w, box) for w in work.words):
+            # a cell with print that nothing read, in the strip either: read alone. In a
+            # strip of many cells Tesseract can pass over one band whole (a dark copy's
+            # "Hasil pemeriksaan visual", read surely on its own)
+            results[i] = _read_alone(work, box, lang, work.photo, 1.0)
     replaced = 0
     for (box, kind), new in zip(cells, results, strict=True):
         old = [w for w in work.words if _inside(w, box)]
