@@ -116,13 +116,15 @@ def scan_pdf(pdf: bytes, doc_id: str, how: Scan, salt: str) -> bytes:
         dmg = sc.damage_for(doc_id, f"300:{i}")
         # stamped and signed where it is signed, the last page, unless on every page
         dmg.stamp = dmg.signature = how.stamp_all or i == len(rendered) - 1
-        for name, value in (("skew_deg", how.skew), ("grey_background", how.grey)):
+        changed = {
+            "skew_deg": how.skew,
+            "grey_background": how.grey,
+            "noise_sigma": how.noise,
+            "blur_radius": how.blur,
+        }
+        for name, value in changed.items():
             if value is not None:
                 setattr(dmg, name, value)
-        if how.noise is not None:
-            dmg.noise_sigma = how.noise
-        if how.blur is not None:
-            dmg.blur_radius = how.blur
         if how.ink != 1.0:
             page = _faded(page, how.ink)
         if how.skew is not None:

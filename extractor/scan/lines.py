@@ -344,10 +344,10 @@ def reach_rules_on_ink(
     hold the line over ``min_cover`` of the stretch added (holes in it up to ``hole_px``
     long, worn toner's, counting as ink: a column rule stopping 7 pt short of the table's
     rule, a 1-pt gap in that stretch, left a logo column and the identity rows unbuilt).
-    A long rule (``share`` of the
-    longest of its own kind) that ends on a perpendicular is carried on past it the same
-    way: a column rule whose stretch across a sub-header row is lost ends on the
-    sub-header's lower rule, and role columns merge in the header.
+    A long rule (``share`` of the longest of its own kind) that ends on a perpendicular
+    is carried on past it the same way: a column rule whose stretch across a sub-header
+    row is lost ends on the sub-header's lower rule, and role columns merge in the
+    header.
     """
     for horizontal in (True, False):
         perps = [s for s in segs if s.horizontal != horizontal]
@@ -374,13 +374,17 @@ def reach_rules_on_ink(
             past = seg.length >= share * own_longest
             if past or not any(abs(x - lo) <= tol for x in at):
                 before = [x for x in at if lo - max_gap_px <= x < lo - tol]
-                cover = before and _covered(ink, horizontal, pos, before[-1], lo, tol, hole_px)
-                if cover and cover >= min_cover:
+                if (
+                    before
+                    and _covered(ink, horizontal, pos, before[-1], lo, tol, hole_px) >= min_cover
+                ):
                     lo = before[-1]
             if past or not any(abs(x - hi) <= tol for x in at):
                 after = [x for x in at if hi + tol < x <= hi + max_gap_px]
-                cover = after and _covered(ink, horizontal, pos, hi, after[0], tol, hole_px)
-                if cover and cover >= min_cover:
+                if (
+                    after
+                    and _covered(ink, horizontal, pos, hi, after[0], tol, hole_px) >= min_cover
+                ):
                     hi = after[0]
             if horizontal:
                 seg.x0, seg.x1 = lo, hi
