@@ -16,6 +16,7 @@ Variations (``--list`` prints them):
 * ``copy``: a gray photocopy (paper 60 levels down, noise 18, blur 1.0);
 * ``darkcopy``: a dark photocopy (paper 85 down, noise 14, blur 1.2);
 * ``jpeg10``: the 300-dpi scan saved at JPEG quality 10;
+* ``colour``: the 300-dpi scan in colour (a scanner's colour mode);
 * ``faded``: faded print, the ink at 42 % of its darkness (a printer low on toner);
 * ``pdf200`` / ``pdf150``: an office scanner's gray "scan to PDF" at 200 / 150 dpi;
 * ``photolow`` / ``photohigh``: phone photos whose sheet is at 115 dpi (a far or
@@ -65,6 +66,8 @@ class Scan:
     #: a stamp and a signature on every page (fresh ink over faded print), not only on
     #: the signed last page
     stamp_all: bool = False
+    #: kept in colour (a scanner's colour mode: the stamp blue or red, the paper white)
+    colour: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ VARIATIONS: dict[str, Scan | Photo] = {
     "copy": Scan(grey=60, noise=18.0, blur=1.0),
     "darkcopy": Scan(grey=85, noise=14.0, blur=1.2),
     "jpeg10": Scan(quality=10),
+    "colour": Scan(colour=True),
     "faded": Scan(ink=FADED_INK, stamp_all=True),
     "pdf200": Scan(dpi=200),
     "pdf150": Scan(dpi=150),
@@ -129,7 +133,7 @@ def scan_pdf(pdf: bytes, doc_id: str, how: Scan, salt: str) -> bytes:
             page = _faded(page, how.ink)
         if how.skew is not None:
             page = _on_wider_sheet(page)
-        pages.append(sc.degrade(page, how.dpi, dmg, rng).convert("L"))
+        pages.append(sc.degrade(page, how.dpi, dmg, rng).convert("RGB" if how.colour else "L"))
     out = io.BytesIO()
     pages[0].save(
         out, "PDF", save_all=True, append_images=pages[1:], resolution=how.dpi, quality=how.quality

@@ -42,6 +42,16 @@ def test_a_gray_pdf_at_200_dpi_and_faded_print(tmp_path):
     assert min(pale) > max(dark) + 40
 
 
+def test_a_colour_scan_keeps_its_colour(tmp_path):
+    (scan,) = write("colour", tmp_path, [DOC])
+    pages = _page_images(scan)
+    assert all(img.mode == "RGB" and round(dpi) == 300 for img, dpi in pages)
+    # the stamp on the signed last page is coloured ink, not gray
+    last = np.asarray(pages[-1][0]).astype(int)
+    spread = last.max(axis=2) - last.min(axis=2)
+    assert (spread > 60).sum() > 1000
+
+
 def test_a_far_photo_is_a_coloured_picture_at_its_own_resolution(tmp_path):
     (photo,) = write("photolow", tmp_path, [DOC])
     assert photo.name.endswith(".photo.pdf")
