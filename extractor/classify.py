@@ -45,7 +45,7 @@ def _score(text: str, signals: tuple[str, ...]) -> int:
     return sum(1 for pattern in signals if re.search(pattern, text, re.IGNORECASE))
 
 
-#: The OCR backends' note on a page whose print was captured coarse (ocr.low_resolution_note).
+#: The OCR backends' note on a page whose print was captured coarse (ocr.page_notes).
 _COARSE_NOTE = re.compile(r"low_resolution:\d+ \((\d+) dpi\)")
 
 

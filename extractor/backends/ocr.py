@@ -1345,27 +1345,22 @@ def parse(data: bytes, options: ExtractionOptions) -> LayoutDocument:
     pages = load_pages(data, options.max_pages)
     geoms = geometries(pages, options.ocr_lang)
     notes = [f"ocr_dpi_estimated:{i + 1}" for i, p in enumerate(pages) if not p.dpi_known]
-    notes += turned_notes(geoms)
-    notes += [n for g in geoms if (n := low_resolution_note(g))]
+    notes += page_notes(geoms)
     if _is_blank(geoms):
         # nothing read from a picture whose sheet is coarse: too small to read, not blank
         raise unread_error(notes, "blank_document")
     return layout_from_geometry(geoms, notes)
 
 
-def turned_notes(pages: list[PageGeometry]) -> list[str]:
-    """``page_turned:<page> (<degrees>°)`` for each page read turned upright (degrees
-    clockwise)."""
-    return [turned_note(g.page, g.turned) for g in pages if g.turned]
-
-
-def turned_note(page: int, degrees: int) -> str:
-    return f"page_turned:{page} ({degrees}°)"
-
-
-def low_resolution_note(geom: PageGeometry) -> str | None:
-    """``low_resolution:<page> (<dpi> dpi)`` for a page whose print was captured coarser
-    than ``LOW_PRINT_DPI``; None for any other page."""
-    if geom.print_dpi is None or geom.print_dpi >= LOW_PRINT_DPI:
-        return None
-    return f"low_resolution:{geom.page} ({geom.print_dpi:.0f} dpi)"
+def page_notes(pages: list[PageGeometry]) -> list[str]:
+    """What the reader is told of OCR'd pages: ``page_turned:<page> (<degrees>°)`` for
+    each page read turned upright (degrees clockwise), then ``low_resolution:<page>
+    (<dpi> dpi)`` for each page whose print was captured coarser than
+    ``LOW_PRINT_DPI``."""
+    turned = [f"page_turned:{g.page} ({g.turned}°)" for g in pages if g.turned]
+    coarse = [
+        f"low_resolution:{g.page} ({g.print_dpi:.0f} dpi)"
+        for g in pages
+        if g.print_dpi is not None and g.print_dpi < LOW_PRINT_DPI
+    ]
+    return turned + coarse

@@ -619,7 +619,8 @@ class _Renderer:
         """
         number = int(page.page_number)
         try:
-            from extractor.backends.ocr import page_geometry  # lazy: loads OpenCV/Tesseract
+            # lazy: loads OpenCV/Tesseract
+            from extractor.backends.ocr import page_geometry, page_notes
         except ImportError:
             notes.append(f"page {number}: {why}; OCR unavailable")
             return None
@@ -653,13 +654,7 @@ class _Renderer:
             log.warning("OCR failed on page %d", number, exc_info=True)
             notes.append(f"page {number}: {why}; OCR failed ({_brief(exc)})")
             return None
-        if geom.turned or geom.print_dpi is not None:
-            from extractor.backends.ocr import low_resolution_note, turned_note
-
-            if geom.turned:
-                notes.append(turned_note(number, geom.turned))
-            if low := low_resolution_note(geom):
-                notes.append(low)
+        notes += page_notes([geom])
         return geom
 
     def close(self) -> None:

@@ -12,17 +12,16 @@ from __future__ import annotations
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
-from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus_scans import scans_module  # noqa: E402
 from bench.scoring import score_record  # noqa: E402
+from bench.variations import VARIATIONS  # noqa: E402
 from extractor import extract  # noqa: E402
 
 SOP = ROOT / "corpus" / "sop"
@@ -80,35 +79,26 @@ def test_a_scan_on_a_dark_bed_reads_as_on_white():
     assert score.rate("actor") == 1.0, score.misses
 
 
-def _scanned_as(doc_id: str, salt: str, damaged) -> dict:
-    """The corpus document's PDF scanned at 300 dpi as a gray PDF, each page's damage
-    (corpus/scans.py's, for the page) first changed by ``damaged(page, damage)``, which
-    returns the page to degrade; the record read from it, scored."""
-    scans = scans_module()
+def _read_variation(doc_id: str, how, salt: str) -> tuple:
+    """The record read from the corpus document's PDF scanned or photographed as the
+    ``bench/variations.py`` variation ``how`` (its randomness salted ``salt``), and its
+    score against the document's truth."""
+    from bench.variations import Scan, photo_pdf, scan_pdf
+
     truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
     pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
-    rng = scans._rng_for(doc_id, salt)
-    pages = []
-    for i, page in enumerate(scans.rasterize(pdf, 300)):
-        damage = scans.damage_for(doc_id, f"300:{i}")
-        page = damaged(page, damage)
-        pages.append(scans.degrade(page, 300, damage, rng).convert("L"))
-    buf = io.BytesIO()
-    pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=300, quality=30)
-    result = extract(buf.getvalue(), filename=f"{doc_id}.pdf")
+    data = (scan_pdf if isinstance(how, Scan) else photo_pdf)(pdf, doc_id, how, salt)
+    result = extract(data, filename=f"{doc_id}.pdf")
     assert result.record is not None
-    return score_record(result.record.model_dump(mode="json"), truth)
+    return result.record, score_record(result.record.model_dump(mode="json"), truth)
 
 
 def test_a_dark_photocopy_keeps_the_words_sparse_mode_drops():
     # a photocopy's gray paper (85 levels down), blurred and grainy: Tesseract's sparse
     # page pass left out whole lines of cells ("Surat [rekomendasi] pindah tugas"); a
     # cell with print outside the words read there is read again on its own
-    def dark_copy(page, damage):
-        damage.grey_background, damage.noise_sigma, damage.blur_radius = 85, 14, 1.2
-        return page
-
-    score = _scanned_as("sop-002-disdik-rekomendasi-pindah-guru", "darkcopy", dark_copy)
+    how = replace(VARIATIONS["darkcopy"], stamp_all=True)
+    _, score = _read_variation("sop-002-disdik-rekomendasi-pindah-guru", how, "darkcopy")
     # 2 of 9 outputs whole before; step 5's last line stays unread (its first line's
     # words boxed tall over it, the print left outside them too little)
     assert score.rate("output") >= 8 / 9, score.misses
@@ -137,12 +127,7 @@ def test_a_faded_scan_keeps_its_rows_and_branch_labels():
     # a printer low on toner: the print at 42 % of its darkness (gray 145 on white), the
     # stamp and signature fresh over it. A row's rule went unfound (sop-006 read 9
     # steps of 10) and small branch labels unread before the print was darkened
-    def faded(page, damage):
-        damage.stamp = damage.signature = True
-        print_ = 255 - (255 - np.asarray(page.convert("RGB"), np.float32)) * 0.42
-        return Image.fromarray(print_.clip(0, 255).astype(np.uint8))
-
-    score = _scanned_as("sop-006-dinsos-usulan-dtks", "var:faded", faded)
+    _, score = _read_variation("sop-006-dinsos-usulan-dtks", VARIATIONS["faded"], "var:faded")
     assert score.rate("identity") == 1.0, score.misses
     assert score.rate("step_count") == 1.0
     assert score.rate("branch") == 1.0, score.misses
@@ -152,17 +137,8 @@ def test_a_photo_taken_at_a_steeper_angle_keeps_its_rows():
     # the phone held at twice the corpus photos' angle: the sheet cut out of the desk by
     # its outline kept a trace of perspective (one corner of the outline off), the table
     # frame's sides not parallel; rows' rules then sloped apart and two rows read as one
-    from functools import partial
-
-    scans = scans_module()
-    doc_id = "sop-004-disdukcapil-ktp-el"
-    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
-    pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
-    shoot = partial(scans.phone_photo, jitter_share=0.11)
-    data = scans._photos_pdf(pdf, doc_id, shoot, "var:phototilt")
-    result = extract(data, filename=f"{doc_id}.pdf")
-    assert result.record is not None
-    score = score_record(result.record.model_dump(mode="json"), truth)
+    how = VARIATIONS["phototilt"]
+    _, score = _read_variation("sop-004-disdukcapil-ktp-el", how, "var:phototilt")
     assert score.rate("step_count") == 1.0
     assert score.rate("output") >= 9 / 11, score.misses
 
@@ -179,30 +155,17 @@ def test_a_photo_taken_at_a_steeper_angle_keeps_its_rows():
     ],
 )
 def test_a_150dpi_gray_pdf_keeps_its_identity_and_legal_basis(doc_id, field):
-    from bench.variations import VARIATIONS, scan_pdf
-
-    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
-    pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
-    data = scan_pdf(pdf, doc_id, VARIATIONS["pdf150"], "var:pdf150")
-    result = extract(data, filename=f"{doc_id}.pdf")
-    assert result.record is not None
-    score = score_record(result.record.model_dump(mode="json"), truth)
+    _, score = _read_variation(doc_id, VARIATIONS["pdf150"], "var:pdf150")
     assert score.rate(field) == 1.0, score.misses
 
 
 def test_a_cell_the_batched_reread_passes_over_is_read_alone():
     # a dark photocopy: two output cells the page pass left unread came back empty from
     # the strip of re-read cells too, and read surely on their own
-    from bench.variations import VARIATIONS, scan_pdf
-
-    doc_id = "sop-007-dishub-uji-berkala"
-    truth = json.loads((SOP / doc_id / "truth.json").read_text("utf-8"))
-    pdf = (SOP / doc_id / f"{doc_id}.pdf").read_bytes()
-    data = scan_pdf(pdf, doc_id, VARIATIONS["darkcopy"], "var:darkcopy")
-    result = extract(data, filename=f"{doc_id}.pdf")
-    assert result.record is not None
-    outputs = {s.number: s.output for s in result.record.steps}
+    record, score = _read_variation(
+        "sop-007-dishub-uji-berkala", VARIATIONS["darkcopy"], "var:darkcopy"
+    )
+    outputs = {s.number: s.output for s in record.steps}
     assert outputs[5] == "Hasil pemeriksaan visual"
     assert outputs[8] == "Hasil uji tersahkan"
-    score = score_record(result.record.model_dump(mode="json"), truth)
     assert score.rate("step_count") == 1.0

@@ -4,9 +4,12 @@ read as far as it can be, and the reader told why the rest is missing."""
 from __future__ import annotations
 
 import io
+import sys
 
 import pytest
 from ocr_helpers import ROOT, scans_module
+
+sys.path.insert(0, str(ROOT))  # bench/ (the variation script)
 
 from extractor import extract
 from rules import check
@@ -37,14 +40,10 @@ def _pdf(picture, dpi: float) -> bytes:
 def test_a_coarse_photo_in_a_pdf_is_read_and_noted_in_both_languages():
     # the whole SOP photographed so: its identity page still reads, and every page is
     # noted, with a finding saying why so much of the flowchart is missing
-    scans = scans_module()
+    from bench.variations import VARIATIONS, photo_pdf
+
     pdf = (ROOT / "corpus" / "sop" / DOC / f"{DOC}.pdf").read_bytes()
-    old = scans.PHOTO_DPI
-    scans.PHOTO_DPI = 115
-    try:
-        data = scans._photos_pdf(pdf, DOC, scans.phone_photo, "low")
-    finally:
-        scans.PHOTO_DPI = old
+    data = photo_pdf(pdf, DOC, VARIATIONS["photolow"], "low")
     result = extract(data, filename="foto.pdf")
     assert result.record is not None
     notes = [n for n in result.record.extraction_notes if n.startswith("low_resolution:")]

@@ -99,11 +99,11 @@ def test_the_band_read_turned_is_where_the_print_is() -> None:
 
 
 def test_the_record_notes_a_page_read_turned(page) -> None:
-    from extractor.backends.ocr import turned_notes
+    from extractor.backends.ocr import page_notes
 
     geom = page_geometry(_turned(page, 180), 3, 300)
     assert geom.turned == 180
-    assert turned_notes([geom]) == ["page_turned:3 (180°)"]
+    assert page_notes([geom]) == ["page_turned:3 (180°)"]
     assert page_geometry(page, 1, 300).turned == 0
 
 

@@ -101,6 +101,7 @@ def test_page_without_text_is_rendered_for_ocr(monkeypatch):
 
     fake = types.ModuleType("extractor.backends.ocr")
     fake.page_geometry = page_geometry  # type: ignore[attr-defined]
+    fake.page_notes = lambda pages: []  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "extractor.backends.ocr", fake)
     doc = parse(_image_only_pdf(), ExtractionOptions(ocr_dpi=100, ocr_lang="ind"))
     assert len(calls) == 1
