@@ -219,8 +219,9 @@ class Prepared:
     captured_dpi: float = 0.0
 
 
-def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
-    """Flat, level gray page and its ink mask, at a readable resolution."""
+def _prepare_page(pixels: np.ndarray, dpi: float, capture_scale: float = 1.0) -> Prepared:
+    """Flat, level gray page and its ink mask, at a readable resolution (``capture_scale``:
+    see :func:`page_geometry`)."""
     cut = False  # a sheet cut out of a photo of the desk it lies on
     if pixels.ndim == 3:
         quad = prep.find_page(pixels)
@@ -228,7 +229,7 @@ def _prepare_page(pixels: np.ndarray, dpi: float) -> Prepared:
             pixels = prep.warp_page(pixels, quad)
             dpi = max(pixels.shape[:2]) / A4_LONG_IN
             cut = True
-    captured = dpi
+    captured = dpi * min(1.0, capture_scale)
     gray = prep.to_gray(pixels, dpi)
     # a scanner's dark bed showing past the sheet, cleared before it is taken for the
     # light of a photo or for the paper's own (kept on a photo: a shadow is as dark)
@@ -364,10 +365,14 @@ def _line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _analyse(
-    image: Image.Image | np.ndarray, page_number: int, dpi: float, lang: str
+    image: Image.Image | np.ndarray,
+    page_number: int,
+    dpi: float,
+    lang: str,
+    capture_scale: float = 1.0,
 ) -> tuple[PageGeometry, PageWork]:
     src_dpi = dpi
-    page = _prepare_page(_as_array(image), dpi)
+    page = _prepare_page(_as_array(image), dpi, capture_scale)
     gray, ink, dpi = page.gray, page.ink, page.dpi
     hmask, vmask = _line_masks(ink, dpi)
     join, same = lines.pt(lines.JOIN_GAP_PT, dpi), lines.pt(lines.SAME_LINE_PT, dpi)
@@ -400,7 +405,9 @@ def _analyse(
     # before the rules go (sharpening after would darken their erased fringes into "|");
     # native 300-dpi pages lose steps when sharpened and are left alone
     sharpen = page.photo or src_dpi * MIN_SCALE < WORK_DPI
-    clean = lines.erase(prep.sharpen_print(gray, dpi) if sharpen else gray, clutter)
+    clean = lines.erase(
+        prep.sharpen_print(gray, dpi, page.captured_dpi) if sharpen else gray, clutter
+    )
     if not page.photo:
         # paper shade and speckle turn white, so Tesseract's own threshold settles on print
         clean[clean >= tesseract.PAPER_GRAY] = 255
@@ -548,7 +555,7 @@ def page_geometry(
     read.
     """
     pixels = _as_array(image)
-    geom, work = _analyse(pixels, page_number, dpi, lang)
+    geom, work = _analyse(pixels, page_number, dpi, lang, capture_scale)
     if not _reads_upright(work.words):
         # a page scanned or photographed sideways or upside down (a landscape flowchart
         # page fed portrait): turned as Tesseract's orientation detection says (or, where
@@ -557,7 +564,7 @@ def page_geometry(
         turn = tesseract.page_turn(work.ocr_image, work.dpi) or _probe_turn(work, lang)
         if turn:
             turned = np.ascontiguousarray(np.rot90(pixels, -(turn // 90)))
-            again = _analyse(turned, page_number, dpi, lang)
+            again = _analyse(turned, page_number, dpi, lang, capture_scale)
             if _upright_words(again[1].words) > _upright_words(work.words):
                 geom, work = again
                 geom.turned = turn
@@ -566,8 +573,6 @@ def page_geometry(
     words = _on_print(work)
     wordbox.trim_to_print(words, work.ocr_image)
     geom.words = _to_words(_of_print_size(words), work.dpi)
-    if geom.print_dpi:
-        geom.print_dpi = round(geom.print_dpi * min(1.0, capture_scale), 1)
     return geom
 
 

@@ -169,3 +169,14 @@ def test_a_cell_the_batched_reread_passes_over_is_read_alone():
     assert outputs[5] == "Hasil pemeriksaan visual"
     assert outputs[8] == "Hasil uji tersahkan"
     assert score.rate("step_count") == 1.0
+
+
+def test_a_far_photo_keeps_its_flowchart():
+    # the sheet at ~115 dpi in the picture (a photo taken far off, or shrunk by a chat
+    # app), rendered at 300 dpi from its PDF: the enlarged print, sharpened as a 150-dpi
+    # photo's is, left no row's words readable enough and no step was found; sharpened
+    # over its own captured pixels, every step, symbol and link is read
+    _, score = _read_variation("sop-006-dinsos-usulan-dtks", VARIATIONS["photolow"], "var:photolow")
+    assert score.rate("step_count") == 1.0
+    assert score.rate("symbol") == 1.0, score.misses
+    assert score.rate("next") >= 0.9, score.misses
