@@ -185,6 +185,38 @@ def test_misreads_are_put_right_into_the_language():
     ]
 
 
+def test_misread_role_words_are_put_right_into_job_titles():
+    from extractor.scan.normalise import repair_from_titles
+
+    page = _page(
+        [
+            ("Petuges", 71.0),  # a for e: one edit from petugas
+            ("Pengadministraw", 64.0),  # a long word: two edits (w for s, i lost)
+            ("Lingamsos", 58.0),  # a unit word of the titles: Linjamsos
+            ("Kepats", 60.0),  # two edits from kepala in a short word: left
+            ("Saksi", 66.0),  # a word of the language (witness), not Seksi
+            ("Petugas", 95.0),  # read right
+            ("Perencanaa", 97.0),  # read surely: Tesseract's word stands
+            ("Petuga", 55.0),  # a letter short at an end: a split word's piece
+            ("erverifikasi", 62.0),  # the tail of the word before run into this one
+            ("DTKS", 40.0),  # an acronym in capitals
+        ]
+    )
+    assert repair_from_titles([page]) == 3
+    assert [w.text for w in page.words] == [
+        "Petugas",
+        "Pengadministrasi",
+        "Linjamsos",
+        "Kepats",
+        "Saksi",
+        "Petugas",
+        "Perencanaa",
+        "Petuga",
+        "erverifikasi",
+        "DTKS",
+    ]
+
+
 def test_text_layer_words_are_not_put_right_into_the_language():
     from extractor.scan.normalise import repair_from_vocabulary
 
