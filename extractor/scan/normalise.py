@@ -12,7 +12,8 @@ Per word, two levels:
 
 Once a document's pages are read, :func:`repair_words` puts its unsure words right: to a
 word the same document reads surely, else into the language (Tesseract's Indonesian
-dictionary, ``words_id.txt``, with affixes) by undoing one letter confusion.
+dictionary, ``words_id.txt``, with affixes) by undoing one letter confusion, else into
+the words of job titles (``jabatan.yml``).
 """
 
 from __future__ import annotations
@@ -432,9 +433,10 @@ def _ocr_words(pages: list[PageGeometry], min_len: int, below: float | None = No
 
 def repair_words(pages: list[PageGeometry]) -> int:
     """OCR words put right: reduplicated words whose hyphen was lost made one again, then
-    words put right from the document's own surely read words, then into the language
-    (:func:`rejoin_reduplications`, :func:`repair_from_document`,
-    :func:`repair_from_vocabulary`). Returns the words changed."""
+    words put right from the document's own surely read words, then into the language,
+    then into job titles (:func:`rejoin_reduplications`, :func:`repair_from_document`,
+    :func:`repair_from_vocabulary`, :func:`repair_from_titles`). Returns the words
+    changed."""
     return (
         rejoin_reduplications(pages)
         + repair_from_document(pages)

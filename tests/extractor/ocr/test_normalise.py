@@ -194,7 +194,7 @@ def test_misread_role_words_are_put_right_into_job_titles():
             ("Pengadministraw", 64.0),  # a long word: two edits (w for s, i lost)
             ("Lingamsos", 58.0),  # a unit word of the titles: Linjamsos
             ("Kepats", 60.0),  # two edits from kepala in a short word: left
-            ("Saksi", 66.0),  # a word of the language (witness), not Seksi
+            ("Kepada", 66.0),  # a word of the language ("to"), not Kepala
             ("Petugas", 95.0),  # read right
             ("Perencanaa", 97.0),  # read surely: Tesseract's word stands
             ("Petuga", 55.0),  # a letter short at an end: a split word's piece
@@ -208,7 +208,7 @@ def test_misread_role_words_are_put_right_into_job_titles():
         "Pengadministrasi",
         "Linjamsos",
         "Kepats",
-        "Saksi",
+        "Kepada",
         "Petugas",
         "Perencanaa",
         "Petuga",
