@@ -30,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 if TYPE_CHECKING:
-    from extractor.layout import PageGeometry
+    from extractor.layout import PageGeometry, Word
     from extractor.types import BBox
 
 FieldKind = Literal["nip", "date", "duration", "number", "text"]
@@ -62,6 +62,10 @@ NIP_DIGITS = 18
 #: 50-90, and the same words read right elsewhere in the document 92-97. Two edits
 #: reach other forms of a word ("dilaksanakan"/"melaksanakan", "diserahkan"/"disahkan").
 DOC_WORD_SURE_CONF, DOC_WORD_MIN_LEN = 90.0, 5
+#: A word of at least this many letters that is a document word short of its last letter,
+#: a thin one (``thin_letters``: blur and coarse print lose an l's or i's one stroke),
+#: takes it back ("Hasi" where "Hasil" reads surely) unless that letter follows as a piece.
+THIN_END_MIN_LEN = 4
 #: The language's vocabulary (:func:`repair_from_vocabulary`): an OCR'd word at least
 #: this long that is no Indonesian word is put right to the one word a letter confusion
 #: undone makes of it, however surely Tesseract read it ("tervahdasi" 93, "Drat" 91;
@@ -103,6 +107,7 @@ def _lexicon() -> dict:
     return {
         "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
+        "thin": frozenset(str(c) for c in data["thin_letters"]),
         "known": known,
         "units": [str(u) for u in data["known_words"]["units"]],
         "misreads": {str(k): str(v) for k, v in data["word_misreads"].items()},
@@ -397,23 +402,45 @@ def repair_from_document(pages: list[PageGeometry]) -> int:
                 vocab[core.lower()] += 1
     if not vocab:
         return 0
-    known, choices = _lexicon()["known"], list(vocab)
+    lex = _lexicon()
+    known, thin, choices = lex["known"], lex["thin"], list(vocab)
     changed = 0
-    for w, lead, core, trail in _ocr_words(pages, DOC_WORD_MIN_LEN, DOC_WORD_SURE_CONF):
-        low = core.lower()
-        if low in vocab or low in known:
+    for page in pages:
+        if page.source != "ocr":
             continue
-        near = process.extract(
-            low, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=None
-        )
-        if len(near) != 1 or _stem(near[0][0]) == _stem(low):
-            continue
-        (op,) = Levenshtein.editops(low, near[0][0])
-        if op.tag != "replace" and op.src_pos in (0, len(low)):
-            continue  # a letter short at an end: a split word's piece ("B idang")
-        w.text = f"{lead}{_same_case(core, near[0][0])}{trail}"
-        changed += 1
+        for w in page.words:
+            lead, core, trail = _word_core(w.text)
+            if w.conf is None or w.conf >= DOC_WORD_SURE_CONF or not core.isalpha():
+                continue
+            low = core.lower()
+            if len(low) < THIN_END_MIN_LEN or low in vocab or low in known:
+                continue
+            near = process.extract(
+                low, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=None
+            )
+            if len(near) != 1 or _stem(near[0][0]) == _stem(low):
+                continue
+            word = near[0][0]
+            (op,) = Levenshtein.editops(low, word)
+            thin_end = op.tag == "insert" and op.src_pos == len(low) and word[-1] in thin
+            if thin_end and _piece_follows(page, w, word[-1]):
+                continue  # the last letter OCR split off ("Hasi l")
+            if not thin_end and len(low) < DOC_WORD_MIN_LEN:
+                continue
+            if not thin_end and op.tag != "replace" and op.src_pos in (0, len(low)):
+                continue  # a letter short at an end: a split word's piece ("B idang")
+            w.text = f"{lead}{_same_case(core, word)}{trail}"
+            changed += 1
     return changed
+
+
+def _piece_follows(page: PageGeometry, word: Word, letter: str) -> bool:
+    """Whether a word starting with ``letter`` follows ``word`` closely on its line."""
+    return any(
+        _word_core(o.text)[1][:1].lower() == letter and _next_on_line(word.bbox, o.bbox)
+        for o in page.words
+        if o is not word
+    )
 
 
 def _ocr_words(pages: list[PageGeometry], min_len: int, below: float | None = None):

@@ -151,6 +151,35 @@ def test_unsure_words_are_put_right_from_the_documents_own_words():
     assert signature.words[0].text == "Taufiq"
 
 
+def test_a_thin_last_letter_lost_is_put_back_from_the_document():
+    from extractor.layout import PageGeometry, Word
+    from extractor.scan.normalise import repair_from_document
+
+    rows = [
+        [("Hasil", 96.0), ("penilaian", 95.0)],  # read surely in one cell ...
+        [("Hasi", 70.0), ("pekerjaan", 93.0)],  # ... its l lost in another
+        [("Laporan", 95.0), ("Hasi", 65.0), ("l", 40.0)],  # the l read apart: a piece
+        [("Kartu", 96.0), ("uji", 94.0)],
+        [("Kartu", 62.0), ("uj", 60.0)],  # two letters: too short to tell
+        [("Berkas", 96.0), ("terima", 95.0)],
+        [("Berka", 64.0), ("masuk", 92.0)],  # s is no thin letter: a split word's piece
+    ]
+    words = []
+    for r, row in enumerate(rows):
+        x = 10.0
+        for text, conf in row:
+            width = 6.0 * len(text)
+            words.append(Word(text=text, bbox=(x, 20.0 * r, x + width, 20.0 * r + 8), conf=conf))
+            x += width + (1.0 if text == "Hasi" and r == 2 else 3.0)
+    page = PageGeometry(page=1, width=595, height=842, words=words, source="ocr")
+    assert repair_from_document([page]) == 1
+    texts = [[w.text for w in page.words if w.bbox[1] == 20.0 * r] for r in range(len(rows))]
+    assert texts[1] == ["Hasil", "pekerjaan"]
+    assert texts[2] == ["Laporan", "Hasi", "l"]
+    assert texts[4] == ["Kartu", "uj"]
+    assert texts[6] == ["Berka", "masuk"]
+
+
 def test_misreads_are_put_right_into_the_language():
     from extractor.scan.normalise import repair_from_vocabulary
 
