@@ -390,8 +390,10 @@ def repair_from_document(pages: list[PageGeometry]) -> int:
     and one edit from exactly one word read surely elsewhere in the document ("tengkap"
     88 where "lengkap" reads 97 twice) becomes that word, unless the two are one stem
     with other affixes. Words with digits, short words, words with two candidates and
-    words a letter short at an end (the piece of a word OCR split) are left alone.
-    Text-layer pages of a mixed PDF lend their words. Returns the words changed.
+    words a letter short at an end (the piece of a word OCR split) are left alone, but
+    for a thin last letter (``THIN_END_MIN_LEN``: "Hasi" takes the l of Hasil) that does
+    not follow as a piece. Text-layer pages of a mixed PDF lend their words. Returns the
+    words changed.
     """
     vocab: Counter[str] = Counter()
     for page in pages:
