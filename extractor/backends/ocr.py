@@ -103,8 +103,7 @@ MIN_WORD_HEIGHT_PT = 1.5
 #: page's own size that reads so unsurely stays (a blurred word), and so does small
 #: print (a branch label's 6 pt beside 8-pt text is three quarters as tall) and a longer
 #: misread ("Ambdians siap" tells a reader more than "siap").
-OFF_SIZE_TALL, OFF_SIZE_FLAT, OFF_SIZE_MIN_WORDS, SURE_CONF = 1.5, 0.6, 20, 90.0
-OFF_SIZE_LETTERS = 3
+OFF_SIZE_TALL, OFF_SIZE_FLAT, OFF_SIZE_MIN_WORDS, OFF_SIZE_LETTERS = 1.5, 0.6, 20, 3
 #: No word is this small both ways (points): a scanner's speck, read "|" or "'" as surely
 #: as print (2 px square on a 200-dpi scan enlarged). A full stop at 6 pt is ~0.6 pt.
 SPECK_PT = 1.0

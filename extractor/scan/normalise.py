@@ -407,32 +407,24 @@ def repair_from_document(pages: list[PageGeometry]) -> int:
     lex = _lexicon()
     known, thin, choices = lex["known"], lex["thin"], list(vocab)
     changed = 0
-    for page in pages:
-        if page.source != "ocr":
+    for page, w, lead, core, trail in _ocr_words(pages, THIN_END_MIN_LEN, DOC_WORD_SURE_CONF):
+        low = core.lower()
+        if low in vocab or low in known:
             continue
-        for w in page.words:
-            lead, core, trail = _word_core(w.text)
-            if w.conf is None or w.conf >= DOC_WORD_SURE_CONF or not core.isalpha():
-                continue
-            low = core.lower()
-            if len(low) < THIN_END_MIN_LEN or low in vocab or low in known:
-                continue
-            near = process.extract(
-                low, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=None
-            )
-            if len(near) != 1 or _stem(near[0][0]) == _stem(low):
-                continue
-            word = near[0][0]
-            (op,) = Levenshtein.editops(low, word)
-            thin_end = op.tag == "insert" and op.src_pos == len(low) and word[-1] in thin
-            if thin_end and _piece_follows(page, w, word[-1]):
+        near = process.extract(
+            low, choices, scorer=Levenshtein.distance, score_cutoff=1, limit=None
+        )
+        if len(near) != 1 or _stem(near[0][0]) == _stem(low):
+            continue
+        word = near[0][0]
+        (op,) = Levenshtein.editops(low, word)
+        if op.tag == "insert" and op.src_pos == len(low) and word[-1] in thin:
+            if _piece_follows(page, w, word[-1]):
                 continue  # the last letter OCR split off ("Hasi l")
-            if not thin_end and len(low) < DOC_WORD_MIN_LEN:
-                continue
-            if not thin_end and op.tag != "replace" and op.src_pos in (0, len(low)):
-                continue  # a letter short at an end: a split word's piece ("B idang")
-            w.text = f"{lead}{_same_case(core, word)}{trail}"
-            changed += 1
+        elif len(low) < DOC_WORD_MIN_LEN or (op.tag != "replace" and op.src_pos in (0, len(low))):
+            continue  # short, or a letter short at an end: a split word's piece ("B idang")
+        w.text = f"{lead}{_same_case(core, word)}{trail}"
+        changed += 1
     return changed
 
 
@@ -446,9 +438,9 @@ def _piece_follows(page: PageGeometry, word: Word, letter: str) -> bool:
 
 
 def _ocr_words(pages: list[PageGeometry], min_len: int, below: float | None = None):
-    """(word, leading punctuation, core, trailing punctuation) of the OCR'd words of OCR
-    pages whose core is ``min_len`` letters or more, read less surely than ``below``
-    when given."""
+    """(page, word, leading punctuation, core, trailing punctuation) of the OCR'd words
+    of OCR pages whose core is ``min_len`` letters or more, read less surely than
+    ``below`` when given."""
     for page in pages:
         if page.source != "ocr":
             continue
@@ -457,7 +449,7 @@ def _ocr_words(pages: list[PageGeometry], min_len: int, below: float | None = No
             if w.conf is None or (below is not None and w.conf >= below):
                 continue
             if core.isalpha() and len(core) >= min_len:
-                yield w, lead, core, trail
+                yield page, w, lead, core, trail
 
 
 def repair_words(pages: list[PageGeometry]) -> int:
@@ -554,7 +546,7 @@ def repair_from_vocabulary(pages: list[PageGeometry]) -> int:
     Returns the words changed."""
     pairs = _lexicon()["pairs"]
     changed = 0
-    for w, lead, core, trail in _ocr_words(pages, VOCAB_WORD_MIN_LEN):
+    for _, w, lead, core, trail in _ocr_words(pages, VOCAB_WORD_MIN_LEN):
         if core.isupper() or is_word(core.lower()):
             continue
         found = {c for c in _confusions(core.lower(), pairs) if is_word(c, MIN_FIX_STEM_LEN)}
@@ -577,7 +569,7 @@ def repair_from_titles(pages: list[PageGeometry]) -> int:
 
     choices = sorted(w for w in title_words() if len(w) >= TITLE_WORD_MIN_LEN)
     changed = 0
-    for w, lead, core, trail in _ocr_words(pages, TITLE_WORD_MIN_LEN, DOC_WORD_SURE_CONF):
+    for _, w, lead, core, trail in _ocr_words(pages, TITLE_WORD_MIN_LEN, DOC_WORD_SURE_CONF):
         if core.isupper() or is_known(core):
             continue
         low = core.lower()
