@@ -72,6 +72,11 @@ THIN_END_MIN_LEN = 4
 #: measured on corpus and held-out scans: 5 more outputs right and none lost without a
 #: confidence limit, against one of 90).
 VOCAB_WORD_MIN_LEN = 4
+#: A word in lower case at least this long that no single confusion makes a word of is
+#: put right to the one word two confusions undone make of it: photos' outputs misread
+#: twice in a long word ("terventikasi": ri read as n and f as t). Shorter words and
+#: capitalised ones (names) are left alone: two confusions reach too many words there.
+TWO_CONFUSIONS_MIN_LEN = 9
 #: Reduplication (:func:`rejoin_reduplications`): a repeated stem at least this long, and
 #: the second half at most this many word heights after the first (a hyphen and the
 #: space either side of it are under one height; a word space alone is ~0.3 height).
@@ -107,6 +112,7 @@ def _lexicon() -> dict:
     return {
         "digits": {str(k): str(v) for k, v in data["digit_lookalikes"].items()},
         "pairs": [(str(a), str(b)) for a, b in data["letter_confusions"]],
+        "rare_pairs": [(str(a), str(b)) for a, b in data["rare_letter_confusions"]],
         "thin": frozenset(str(c) for c in data["thin_letters"]),
         "known": known,
         "units": [str(u) for u in data["known_words"]["units"]],
@@ -541,15 +547,29 @@ def repair_from_vocabulary(pages: list[PageGeometry]) -> int:
     """OCR words put right into the language: an OCR'd word that is no Indonesian word
     (:func:`is_word`) becomes the one word that undoing one letter confusion of
     ``letter_confusions`` makes of it ("terparat" -> terparaf, "tervenfikasi" ->
-    terverifikasi, "paripuma" -> paripurna). Words with two such readings, words with
-    digits, acronyms in capitals, short words and text-layer words are left alone.
+    terverifikasi, "paripuma" -> paripurna), else one of ``rare_letter_confusions``
+    ("terparal" -> terparaf), or, for a long word in lower case
+    (``TWO_CONFUSIONS_MIN_LEN``) that one confusion makes no word of, two ("terventikasi"
+    -> terverifikasi). Words with two such readings, words with digits, acronyms in
+    capitals, short words and text-layer words are left alone.
     Returns the words changed."""
-    pairs = _lexicon()["pairs"]
+    lex = _lexicon()
+    pairs, every = lex["pairs"], lex["pairs"] + lex["rare_pairs"]
     changed = 0
     for _, w, lead, core, trail in _ocr_words(pages, VOCAB_WORD_MIN_LEN):
         if core.isupper() or is_word(core.lower()):
             continue
-        found = {c for c in _confusions(core.lower(), pairs) if is_word(c, MIN_FIX_STEM_LEN)}
+        low = core.lower()
+        found = {c for c in _confusions(low, pairs) if is_word(c, MIN_FIX_STEM_LEN)}
+        if not found:
+            found = {c for c in _confusions(low, lex["rare_pairs"]) if is_word(c, MIN_FIX_STEM_LEN)}
+        if not found and core == low and len(low) >= TWO_CONFUSIONS_MIN_LEN:
+            found = {
+                c
+                for once in set(_confusions(low, every))
+                for c in _confusions(once, every)
+                if is_word(c, MIN_FIX_STEM_LEN)
+            }
         if len(found) == 1:
             w.text = f"{lead}{_same_case(core, found.pop())}{trail}"
             changed += 1

@@ -214,6 +214,29 @@ def test_misreads_are_put_right_into_the_language():
     ]
 
 
+def test_long_words_misread_twice_or_rarely_are_put_right_into_the_language():
+    from extractor.scan.normalise import repair_from_vocabulary
+
+    page = _page(
+        [
+            ("terventikasi", 62.0),  # ri read as n and f as t
+            ("terparal", 70.0),  # an f without its crossbar: a rarer confusion (l/f)
+            # a common confusion (r for n) first: not pe-rifai-an through l/f
+            ("perilaian", 66.0),
+            ("Terventikasi", 62.0),  # capitalised (a name's place): one confusion only
+            ("pemahon", 61.0),  # short: two confusions reach too many words
+        ]
+    )
+    assert repair_from_vocabulary([page]) == 3
+    assert [w.text for w in page.words] == [
+        "terverifikasi",
+        "terparaf",
+        "penilaian",
+        "Terventikasi",
+        "pemahon",
+    ]
+
+
 def test_misread_role_words_are_put_right_into_job_titles():
     from extractor.scan.normalise import repair_from_titles
 
