@@ -35,6 +35,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus_scans import scans_module  # noqa: E402
 from bench.scoring import METRICS, Score, score_record  # noqa: E402
-from extractor import extract  # noqa: E402
+from extractor import ExtractionResult, extract  # noqa: E402
 
 # kind → (file name pattern under corpus/sop/<id>/, truth file)
 KINDS: dict[str, tuple[str, str]] = {
@@ -182,45 +183,72 @@ def documents(only: str | None = None, base: Path | None = None) -> list[Path]:
     )
 
 
+def extract_doc(
+    kind: str, doc: Path, options: dict | None = None
+) -> tuple[ExtractionResult, dict, float] | None:
+    """The document ``doc`` read as input ``kind``: its extraction result, its ground
+    truth and the seconds it took; None when the document has no file of that kind."""
+    pattern, truth_name = KINDS[kind]
+    path = doc / pattern.format(id=doc.name)
+    truth_path = doc / truth_name
+    if not path.exists():
+        return None
+    if not truth_path.exists():
+        truth_path = doc / "truth.json"
+    truth = json.loads(truth_path.read_text("utf-8"))
+    start = time.perf_counter()
+    if kind in TURNED_KINDS:
+        result = extract(_turned(path.read_bytes()), filename=path.name, options=options)
+    elif kind in CLOSE_KINDS:
+        data = _close_photos(doc.name, kind)
+        result = extract(data, filename=f"{doc.name}.close.pdf", options=options)
+    elif kind == "bitonal":
+        data = _bitonal(path.read_bytes())
+        result = extract(data, filename=f"{doc.name}.bw.tif", options=options)
+    elif kind == "bordered":
+        data = _bordered(path.read_bytes(), doc.name)
+        result = extract(data, filename=f"{doc.name}.bed.pdf", options=options)
+    else:
+        result = extract(path, options=options)
+    return result, truth, time.perf_counter() - start
+
+
+def extracted(
+    kind: str, docs: list[Path], options: dict | None = None
+) -> Iterator[tuple[Path, ExtractionResult, dict, float]]:
+    """Each of ``docs`` that has a file of input ``kind``, read: (document folder, result,
+    ground truth, seconds)."""
+    for doc in docs:
+        done = extract_doc(kind, doc, options)
+        if done is not None:
+            yield (doc, *done)
+
+
 def run_kind(
     kind: str, docs: list[Path], options: dict | None = None
 ) -> tuple[Score, int, list[float], list[str]]:
-    pattern, truth_name = KINDS[kind]
     score, seconds, failures = Score(), [], []
-    n = 0
-    for doc in docs:
-        path = doc / pattern.format(id=doc.name)
-        truth_path = doc / truth_name
-        if not path.exists():
-            continue
-        if not truth_path.exists():
-            truth_path = doc / "truth.json"
-        truth = json.loads(truth_path.read_text("utf-8"))
-        start = time.perf_counter()
-        if kind in TURNED_KINDS:
-            result = extract(_turned(path.read_bytes()), filename=path.name, options=options)
-        elif kind in CLOSE_KINDS:
-            data = _close_photos(doc.name, kind)
-            result = extract(data, filename=f"{doc.name}.close.pdf", options=options)
-        elif kind == "bitonal":
-            data = _bitonal(path.read_bytes())
-            result = extract(data, filename=f"{doc.name}.bw.tif", options=options)
-        elif kind == "bordered":
-            data = _bordered(path.read_bytes(), doc.name)
-            result = extract(data, filename=f"{doc.name}.bed.pdf", options=options)
-        else:
-            result = extract(path, options=options)
-        seconds.append(time.perf_counter() - start)
-        n += 1
+    for doc, result, truth, took in extracted(kind, docs, options):
+        seconds.append(took)
         if result.record is None:
-            failures.append(f"{path.name}: {result.errors[0].message_en if result.errors else '?'}")
+            name = KINDS[kind][0].format(id=doc.name)
+            failures.append(f"{name}: {result.errors[0].message_en if result.errors else '?'}")
             empty = {"identity": {}, "legal_basis": [], "roles": [], "steps": []}
             score.merge(score_record(empty, truth))
             continue
         sc = score_record(result.record.model_dump(mode="json"), truth)
         sc.misses = [f"{doc.name} [{kind}] {m}" for m in sc.misses]
         score.merge(sc)
-    return score, n, seconds, failures
+    return score, len(seconds), seconds, failures
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """Rows under a header, columns padded to their widest cell."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
+    lines.append("-|-".join("-" * w for w in widths))
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -251,11 +279,7 @@ def main() -> None:
         rows.append(cells)
         all_misses.extend(failures)
         all_misses.extend(score.misses)
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    print("-|-".join("-" * w for w in widths))
-    for r in rows:
-        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    print(table(header, rows))
     print("\n(percent right; legal_basis_f1 as F1; s/doc = median seconds per document)")
     if args.misses:
         print("\n".join(all_misses))
