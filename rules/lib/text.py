@@ -18,6 +18,22 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 SAME_TEXT_RATIO = 90
 #: Two words at least this similar count as the same word ("pemerintah" / "pemerintahan").
 SAME_WORD_RATIO = 85
+#: Texts read by OCR (a scan's or a photo's record) differ from what is printed by
+#: misread letters, debris and words that are not the document's. There, two words of at
+#: least ``OCR_WORD_MIN_LEN`` letters this similar are the same word ("terverdikaasi" /
+#: "terverifikasi", "Surat" / "Swat"), and a lone letter is debris, no word ("N", "f":
+#: a rule's or a stamp's stroke).
+OCR_WORD_RATIO, OCR_WORD_MIN_LEN = 75, 4
+#: ... and a text names what an OCR'd one names when that one holds all of its words (two
+#: at least, this share of the OCR'd text's): a stamp's words read into the cell ("KTP-el
+#: tercetak PEMERINTAH KABUPATEN") or two items whose separator was lost run together
+#: ("Nomor antrean perekaman Berkas terverifikasi").
+OCR_HELD_SHARE = 0.4
+#: An OCR'd text can be read when one of its words of at least this many letters is a
+#: word of the language or of this domain (the extractor's vocabulary); else it is debris,
+#: a stamp's letters or print misread past reading ("—", "/ /", "KABU", "(ABUPATEN").
+READABLE_WORD_LEN = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def normalise(text: str | None) -> str:
@@ -37,10 +53,12 @@ def content_words(text: str | None) -> list[str]:
     return [w for w in normalise(text).split() if w not in _stopwords()]
 
 
-def word_in(word: str, words: list[str]) -> bool:
-    """``word`` is (nearly) one of ``words``: small typos and suffixes tolerated."""
+def word_in(word: str, words: list[str], ocr: bool = False) -> bool:
+    """``word`` is (nearly) one of ``words``: small typos and suffixes tolerated, and
+    (``ocr``) misread letters (``OCR_WORD_RATIO``)."""
+    ratio, shortest = (OCR_WORD_RATIO, OCR_WORD_MIN_LEN) if ocr else (SAME_WORD_RATIO, 5)
     return any(
-        w == word or (min(len(w), len(word)) >= 5 and fuzz.ratio(w, word) >= SAME_WORD_RATIO)
+        w == word or (min(len(w), len(word)) >= shortest and fuzz.ratio(w, word) >= ratio)
         for w in words
     )
 
@@ -51,21 +69,42 @@ def same_text(a: str | None, b: str | None) -> bool:
     return bool(na and nb) and (na == nb or fuzz.ratio(na, nb) >= SAME_TEXT_RATIO)
 
 
-def covers(supply: str | None, need: str | None, threshold: float = 0.75) -> bool:
+def covers(
+    supply: str | None, need: str | None, threshold: float = 0.75, ocr: bool = False
+) -> bool:
     """True when ``supply`` names what ``need`` names: most of ``need``'s words are in it.
 
     "Draft LKIP" covers "Draft LKIP"; "Mengumpulkan data laporan kinerja triwulan" covers
     "Data laporan kinerja triwulan"; "Draft Laporan Kinerja" does not cover
     "Hasil koreksi Laporan Kinerja Triwulan".
+
+    ``ocr``: the texts were read by OCR; words are compared as misread (``OCR_WORD_RATIO``,
+    lone letters left out), and a ``need`` that holds all of ``supply``'s words is covered
+    too (``OCR_HELD_SHARE``): the rest is a stamp's words or another item run in.
     """
     need_words = content_words(need)
     supply_words = content_words(supply)
+    if ocr:
+        need_words = [w for w in need_words if len(w) > 1]
+        supply_words = [w for w in supply_words if len(w) > 1]
     if not need_words or not supply_words:
         return False
     if same_text(supply, need):
         return True
-    found = sum(1 for w in need_words if word_in(w, supply_words))
-    return found / len(need_words) >= threshold
+    found = sum(1 for w in need_words if word_in(w, supply_words, ocr))
+    if found / len(need_words) >= threshold:
+        return True
+    if not ocr or len(supply_words) < 2:
+        return False
+    held = sum(1 for w in supply_words if word_in(w, need_words, ocr))
+    return held == len(supply_words) and held >= OCR_HELD_SHARE * len(need_words)
+
+
+def readable(text: str | None) -> bool:
+    """Whether an OCR'd text holds a word a reader can read (``READABLE_WORD_LEN``)."""
+    from extractor.scan.normalise import is_known  # the extractor's vocabulary
+
+    return any(len(w) >= READABLE_WORD_LEN and is_known(w) for w in _LETTERS.findall(text or ""))
 
 
 def quote(text: str | None, limit: int = 200) -> str | None:

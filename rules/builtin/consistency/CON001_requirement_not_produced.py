@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rules.base import Rule
 from rules.context import Context, symbols_of
 from rules.lib.knowledge import load
-from rules.lib.text import content_words, covers, normalise
+from rules.lib.text import content_words, covers, normalise, readable
 from rules.lib.timing import kind_of
 from rules.models import Category, Finding, Severity
 
@@ -91,11 +91,14 @@ class RequirementNotProduced(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         record = ctx.record
         available = [*record.equipment, *record.related_sops, *record.records]
+        ocr = record.source.ocr  # misread words are not the document's own
         for i, step in enumerate(record.steps):
             supplies = [*available, *(x for x in [step.output] if x)]
             if i > 0:
                 for req in step.requirements:
-                    if is_external(req) or any(covers(s, req) for s in supplies):
+                    if ocr and not readable(req):
+                        continue  # read past reading: EXT005
+                    if is_external(req) or any(covers(s, req, ocr=ocr) for s in supplies):
                         continue
                     if decision_outcome(req, record.steps[:i]):
                         continue

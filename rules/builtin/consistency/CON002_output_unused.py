@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rules.base import Rule
 from rules.context import Context
-from rules.lib.text import covers, same_text
+from rules.lib.text import covers, readable, same_text
 from rules.models import Category, Finding, Severity
 
 
@@ -56,15 +56,18 @@ class OutputUnused(Rule):
         finals = [s.output for s in steps[-1:] if s.output]
         finals += [s.output for s in steps if s.symbol == "end" and s.output]
         finals += ctx.record.records
+        ocr = ctx.record.source.ocr  # misread words are not the document's own
         for i, step in enumerate(steps[:-1]):
             out = step.output
-            if not out or any(covers(f, out) for f in finals):
+            if not out or any(covers(f, out, ocr=ocr) for f in finals):
                 continue
+            if ocr and not readable(out):
+                continue  # read past reading: EXT005
             if any(same_text(out, r) for r in step.requirements):
                 continue  # passed through unchanged, not a new product
             later = steps[i + 1 :]
             uses = [r for s in later for r in s.requirements] + [s.activity for s in later]
-            if any(covers(u, out) or covers(out, u) for u in uses):
+            if any(covers(u, out, ocr=ocr) or covers(out, u, ocr=ocr) for u in uses):
                 continue
             yield self.finding(
                 ctx,
