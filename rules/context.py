@@ -8,7 +8,7 @@ from functools import cached_property
 from extractor.models import LKIPRecord, SOPRecord, Step
 from rules.lib import regulations as regs
 from rules.lib.knowledge import load
-from rules.lib.text import normalise
+from rules.lib.text import normalise, tokens
 from rules.lib.timing import ActivityKind, parse_norm, unit_minutes
 from rules.lib.titles import AgencyType, Title, agency_type_of, recognise
 from rules.profile import Profile
@@ -78,6 +78,23 @@ class Context:
     def sop_date(self) -> date | None:
         """When the SOP took effect (or, failing that, was made)."""
         return self.effective or self.created
+
+    # -- texts --------------------------------------------------------------------------
+
+    @cached_property
+    def record_words(self) -> frozenset[str]:
+        """Lower-case tokens of the record's running texts (steps' activities, the
+        identity, the identity page's boxes): what an OCR'd Mutu Baku entry is read
+        against besides the language (``text.readable``: an acronym such as "SPP-LS" is
+        no dictionary word but the activity names it)."""
+        rec = self.record
+        texts: list[str | None] = [s.activity for s in getattr(rec, "steps", [])]
+        ident = rec.identity
+        texts += [getattr(ident, k, None) for k in ("title", "agency", "unit")]
+        for key in ("equipment", "records", "related_sops", "qualifications", "warnings"):
+            texts += getattr(rec, key, [])
+        texts += [c.text for c in getattr(rec, "legal_basis", [])]
+        return frozenset(w for t in texts for w in tokens(t))
 
     # -- legal basis ----------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ OCR_HELD_SHARE = 0.4
 #: word of the language or of this domain (the extractor's vocabulary); else it is debris,
 #: a stamp's letters or print misread past reading ("—", "/ /", "KABU", "(ABUPATEN").
 READABLE_WORD_LEN = 4
-_LETTERS = re.compile(r"[^\W\d_]+")
+_TOKENS = re.compile(r"[^\W_]+")
 
 
 def normalise(text: str | None) -> str:
@@ -100,11 +100,22 @@ def covers(
     return held == len(supply_words) and held >= OCR_HELD_SHARE * len(need_words)
 
 
-def readable(text: str | None) -> bool:
-    """Whether an OCR'd text holds a word a reader can read (``READABLE_WORD_LEN``)."""
+def readable(text: str | None, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether an OCR'd text holds a word a reader can read: a word of the language or of
+    this domain (``READABLE_WORD_LEN`` letters or more), or a token of three characters or
+    more the record reads elsewhere (``seen``, lower case: "SPP-LS" named in a step's
+    activity)."""
     from extractor.scan.normalise import is_known  # the extractor's vocabulary
 
-    return any(len(w) >= READABLE_WORD_LEN and is_known(w) for w in _LETTERS.findall(text or ""))
+    return any(
+        (len(w) >= READABLE_WORD_LEN and is_known(w)) or (len(w) >= 3 and w.lower() in seen)
+        for w in _TOKENS.findall(text or "")
+    )
+
+
+def tokens(text: str | None) -> set[str]:
+    """The lower-case tokens (letters and digits) of a text."""
+    return {w.lower() for w in _TOKENS.findall(text or "")}
 
 
 def quote(text: str | None, limit: int = 200) -> str | None:

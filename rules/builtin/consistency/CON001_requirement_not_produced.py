@@ -96,7 +96,7 @@ class RequirementNotProduced(Rule):
             supplies = [*available, *(x for x in [step.output] if x)]
             if i > 0:
                 for req in step.requirements:
-                    if ocr and not readable(req):
+                    if ocr and not readable(req, ctx.record_words):
                         continue  # read past reading: EXT005
                     if is_external(req) or any(covers(s, req, ocr=ocr) for s in supplies):
                         continue

@@ -61,7 +61,7 @@ class OutputUnused(Rule):
             out = step.output
             if not out or any(covers(f, out, ocr=ocr) for f in finals):
                 continue
-            if ocr and not readable(out):
+            if ocr and not readable(out, ctx.record_words):
                 continue  # read past reading: EXT005
             if any(same_text(out, r) for r in step.requirements):
                 continue  # passed through unchanged, not a new product

@@ -55,7 +55,7 @@ class StepTextUnreadable(Rule):
             if step.duration is not None and step.duration.minutes is None:
                 texts.append((f"steps[{i}].duration", "duration", step.duration.text))
             for path, field, raw in texts:
-                if raw.strip() and not readable(raw):
+                if raw.strip() and not readable(raw, ctx.record_words):
                     yield self.finding(
                         ctx,
                         section="steps",

@@ -50,7 +50,7 @@ class DurationUnparseable(Rule):
                 continue
             if HAS_NUMBER.search(d.text):
                 continue  # a number with an unknown unit: TIM003
-            if ctx.record.source.ocr and not readable(d.text):
+            if ctx.record.source.ocr and not readable(d.text, ctx.record_words):
                 continue  # read past reading ("(ABUPATEN": a stamp's letters): EXT005
             yield self.finding(
                 ctx,

@@ -44,7 +44,11 @@ class DurationUnitUnknown(Rule):
             d = step.duration
             if d is None or not HAS_NUMBER.search(d.text):
                 continue
-            if ctx.record.source.ocr and d.minutes is None and not readable(d.text):
+            if (
+                ctx.record.source.ocr
+                and d.minutes is None
+                and not readable(d.text, ctx.record_words)
+            ):
                 continue  # the unit read past reading ("30 Monk"): EXT005
             unknown_unit = d.unit is not None and not ctx.unit_known(d.unit)
             if d.minutes is None or unknown_unit:
