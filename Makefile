@@ -30,4 +30,5 @@ corpus: ## re-render the corpus from its specs (needs LibreOffice)
 
 bench: ## accuracy and speed benchmarks (print tables)
 	$(PY) bench/accuracy.py
+	$(PY) bench/findings.py
 	$(PY) bench/speed.py
