@@ -17,6 +17,20 @@ BARE_DATE = re.compile(r"^\d{1,2}(?:\s+[A-Za-z]{3,10}\s+|[-/.]\d{1,2}[-/.])\d{4}
 GOLONGAN = re.compile(r"\b(I{1,3}|IV)\s*[/.\- ]?\s*[a-eA-E]\b")
 # A NIP line, with the label spelt right or wrong ("NIP.", "NPL", "N I P").
 NIP_LINE = re.compile(r"^\s*(N\s?I\s?P|NPL|NIP\.?|NRP)\b|\d{8}\s?\d{6}\s?\d\s?\d{3}")
+# Letters-only words of a line, and the golongan's letters and numerals among them.
+_LETTER_WORDS = re.compile(r"[a-z]+")
+_GOLONGAN_PARTS = frozenset({"i", "ii", "iii", "iv", "a", "b", "c", "d", "e"})
+#: A run of this many digits is a NIP's (its 8-digit birth date), whatever OCR made of
+#: the rest of the line.
+NIP_DIGIT_RUN = re.compile(r"\d{8}")
+# An honorific before a name or a degree after its comma: what marks a line as a name.
+NAME_MARK = re.compile(
+    r"(?:^|\s)(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.\s|,\s*\S{0,3}\s*(?:S|M|Dr|Ir|A|D)\.\s?[A-Za-z]{1,5}\b"
+)
+# An honorific opening a name's line ("Hj. Rahm:" of a name a signature's stroke split).
+HONORIFIC = re.compile(r"^(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.\s")
+#: A name split by a stroke across it is read in at most this many pieces.
+NAME_PIECES = 3
 # Words that make a line a position (jabatan) rather than a name.
 _POSITION_WORDS = re.compile(
     r"\b(kepala|camat|lurah|sekretaris|inspektur|direktur|bupati|wali\s*kota|walikota|gubernur"
@@ -28,9 +42,26 @@ _POSITION_WORDS = re.compile(
 def is_rank_line(line: str) -> bool:
     n = norm(line)
     words = set(n.split())
-    return (bool(GOLONGAN.search(line)) and bool(words & set(labels()["rank_words"]))) or (
-        n.startswith(("pembina", "penata", "pengatur", "juru"))
+    ranks = set(labels()["rank_words"])
+    return (
+        (bool(GOLONGAN.search(line)) and bool(words & ranks))
+        or n.startswith(("pembina", "penata", "pengatur", "juru"))
+        # rank words and golongan letters only: a rank line OCR garbled ("Tingkat | / b"
+        # of "Pembina Tingkat I / IV b")
+        or (bool(words & ranks) and set(_LETTER_WORDS.findall(n)) <= ranks | _GOLONGAN_PARTS)
     )
+
+
+def _is_nip_like(line: str) -> bool:
+    """A NIP line OCR garbled past :func:`find_nip` and its label ("N'" . 19690407 1 “503
+    1 002"): a run of ``NIP_DIGIT_RUN`` digits, which no name or position holds."""
+    return bool(NIP_DIGIT_RUN.search(line))
+
+
+def _is_name_line(line: str) -> bool:
+    """A line marked as a person's name: an honorific before it ("H.", "Hj.", "Dr.") or a
+    degree after a comma (", S.Sos.", ", M.AP")."""
+    return bool(NAME_MARK.search(line)) and not is_position_line(line)
 
 
 def is_region_line(line: str) -> bool:
@@ -55,7 +86,7 @@ def parse_person(lines: list[str]) -> Person:
     nip_idx = None
     for i, ln in enumerate(lines):
         found = find_nip(ln)
-        if found or NIP_LINE.search(ln):
+        if found or NIP_LINE.search(ln) or _is_nip_like(ln):
             nip, nip_idx = found, i
             break
     rank_idx = next((i for i, ln in enumerate(lines) if is_rank_line(ln)), None)
@@ -68,9 +99,31 @@ def parse_person(lines: list[str]) -> Person:
         if not is_position_line(ln):
             name_idx = i
         break
+    name_start = name_idx
+    if name_idx is not None and not _is_name_line(lines[name_idx]):
+        # a stamp's or a signature's strokes over the block leave pieces of lines between
+        # the name and the rank or NIP ("Per’" of "Pembina Utama"): the name is the nearest
+        # line marked as one above them, with its own pieces ("Hj. Rahm:" "Pr" "Noor, “ss.,
+        # M.AP": the signature's stroke across it) from the one its honorific opens
+        marked = next((i for i in range(name_idx - 1, -1, -1) if _is_name_line(lines[i])), None)
+        if marked is not None and all(
+            not is_position_line(x) for x in lines[marked + 1 : name_idx]
+        ):
+            name_idx = name_start = marked
+    if name_idx is not None:
+        opener = next(
+            (
+                i
+                for i in range(name_idx - 1, max(-1, name_idx - NAME_PIECES), -1)
+                if HONORIFIC.match(lines[i]) and not is_position_line(lines[i])
+            ),
+            None,
+        )
+        if opener is not None and not HONORIFIC.match(lines[name_idx]):
+            name_start = opener
     position_lines = [
         ln
-        for ln in lines[: name_idx if name_idx is not None else stop]
+        for ln in lines[: name_start if name_start is not None else stop]
         if not _is_noise(ln)
         # a date line (with its place, or alone: a date row read into the block)
         and not ((PLACE_DATE.match(ln) or BARE_DATE.match(ln)) and parse_date(ln))
@@ -78,7 +131,7 @@ def parse_person(lines: list[str]) -> Person:
     position = " ".join(title_case(x) for x in position_lines).strip() or None
     return Person(
         position=position,
-        name=lines[name_idx] if name_idx is not None else None,
+        name=" ".join(lines[name_start : name_idx + 1]) if name_idx is not None else None,
         nip=nip,
         rank=lines[rank_idx] if rank_idx is not None else None,
     )

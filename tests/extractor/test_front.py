@@ -77,6 +77,39 @@ def test_a_date_read_into_the_signers_block_is_not_part_of_the_position():
     assert parse_person(["Kepala Dinas 2024", "Budi"]).position == "Kepala Dinas 2024"
 
 
+def test_a_signers_block_garbled_by_a_stamp_and_a_signature_keeps_its_name():
+    from extractor.sop.person import parse_person
+
+    # the lines OCR read from 300-dpi scans with a stamp and a signature over the block
+    split = parse_person(
+        [
+            "Kepala Dinas Kependudukan dan Pencatatan Sipil Kota",
+            "Banjarbaru",
+            "Hj. Rahm:",  # the signature's stroke across the name
+            "Pr",
+            "Noor, “ss., M.AP",
+            "Tingkat | / b",  # "Pembina Tingkat I / IV b"
+            "NIP. or 507 23200003 2 302",
+            "ABUPATEN",  # the stamp's letters
+        ]
+    )
+    assert split.position == "Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Banjarbaru"
+    assert split.name == "Hj. Rahm: Pr Noor, “ss., M.AP"
+    assert split.rank == "Tingkat | / b"
+    pieces = parse_person(
+        [
+            "Inspektur Kabupaten Tanah Laut",
+            "H. Bahrudin Noor, S.E., M.Si., Ak.",
+            "Per’",  # "Pembina Utama" under the signature
+            "N'\" . 19690407 1 “503 1 002",  # the NIP, its label and digits broken
+            "— a »",
+            "Muda/IVc",
+        ]
+    )
+    assert pieces.position == "Inspektur Kabupaten Tanah Laut"
+    assert pieces.name == "H. Bahrudin Noor, S.E., M.Si., Ak."
+
+
 def test_labels_stacked_in_one_cell_are_no_value_of_the_first():
     # a shadow over a photo's identity table lost the rules between its rows: the
     # labels stand in one cell, their values in the next, and "Tgl." is read "Tgi."
