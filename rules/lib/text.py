@@ -30,8 +30,9 @@ OCR_WORD_RATIO, OCR_WORD_MIN_LEN = 75, 4
 #: ("Nomor antrean perekaman Berkas terverifikasi").
 OCR_HELD_SHARE = 0.4
 #: An OCR'd text can be read when one of its words of at least this many letters is a
-#: word of the language or of this domain (the extractor's vocabulary); else it is debris,
-#: a stamp's letters or print misread past reading ("—", "/ /", "KABU", "(ABUPATEN").
+#: word of the language or of this domain (the extractor's vocabulary), or one of its
+#: tokens is named elsewhere in the record (:func:`readable`); else it is debris, a
+#: stamp's letters or print misread past reading ("—", "/ /", "KABU", "(ABUPATEN").
 READABLE_WORD_LEN = 4
 _TOKENS = re.compile(r"[^\W_]+")
 
