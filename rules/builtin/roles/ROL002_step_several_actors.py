@@ -45,7 +45,10 @@ class StepSeveralActors(Rule):
             return
         for i, step in enumerate(ctx.record.steps):
             roles: list[str] = []
-            for mark in step.marks:
+            # a shape of no known kind beside the step's symbol (a signature's loop, a
+            # stamp's ring on a scan) is no second actor, as the extractor takes it
+            deciding = [m for m in step.marks if m.symbol is not None] or step.marks
+            for mark in deciding:
                 if mark.role is not None and mark.role not in roles:
                     roles.append(mark.role)
             if len(roles) > 1:
