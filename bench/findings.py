@@ -100,9 +100,10 @@ def main() -> None:
         for doc, result, truth, _ in extracted(kind, docs):
             n += 1
             want = truth_findings(truth)
-            totals["true"] += sum(1 for f in want if not f.rule.startswith(NOTE_PREFIX))
+            deserved = sum(1 for f in want if not f.rule.startswith(NOTE_PREFIX))
+            totals["true"] += deserved
             if result.record is None:
-                totals["missed"] += totals["true"]
+                totals["missed"] += deserved  # a document not read misses all its own
                 lines.append(f"{doc.name} [{kind}] not read: {result.errors[0].code}")
                 continue
             got = compare(want, _findings(result.record.model_dump(mode="json")))

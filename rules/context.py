@@ -8,7 +8,7 @@ from functools import cached_property
 from extractor.models import LKIPRecord, SOPRecord, Step
 from rules.lib import regulations as regs
 from rules.lib.knowledge import load
-from rules.lib.text import normalise, tokens
+from rules.lib.text import normalise, readable, tokens
 from rules.lib.timing import ActivityKind, parse_norm, unit_minutes
 from rules.lib.titles import AgencyType, Title, agency_type_of, recognise
 from rules.profile import Profile
@@ -95,6 +95,12 @@ class Context:
             texts += getattr(rec, key, [])
         texts += [c.text for c in getattr(rec, "legal_basis", [])]
         return frozenset(w for t in texts for w in tokens(t))
+
+    def unreadable(self, text: str | None) -> bool:
+        """Whether a text of a record read by OCR was read past reading (no word the
+        language, the domain or the record itself knows): EXT005 reports it, and the rules
+        that would judge its words leave it."""
+        return self.record.source.ocr and not readable(text, self.record_words)
 
     # -- legal basis ----------------------------------------------------------------------
 

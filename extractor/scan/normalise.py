@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
@@ -560,20 +561,20 @@ def repair_from_vocabulary(pages: list[PageGeometry]) -> int:
         if core.isupper() or is_word(core.lower()):
             continue
         low = core.lower()
-        found = {c for c in _confusions(low, pairs) if is_word(c, MIN_FIX_STEM_LEN)}
-        if not found:
-            found = {c for c in _confusions(low, lex["rare_pairs"]) if is_word(c, MIN_FIX_STEM_LEN)}
+        found = _fixes(_confusions(low, pairs)) or _fixes(_confusions(low, lex["rare_pairs"]))
         if not found and core == low and len(low) >= TWO_CONFUSIONS_MIN_LEN:
-            found = {
-                c
-                for once in set(_confusions(low, every))
-                for c in _confusions(once, every)
-                if is_word(c, MIN_FIX_STEM_LEN)
-            }
+            found = _fixes(
+                c for once in set(_confusions(low, every)) for c in _confusions(once, every)
+            )
         if len(found) == 1:
             w.text = f"{lead}{_same_case(core, found.pop())}{trail}"
             changed += 1
     return changed
+
+
+def _fixes(spellings: Iterable[str]) -> set[str]:
+    """The spellings that are words a misread may be put right into."""
+    return {c for c in spellings if is_word(c, MIN_FIX_STEM_LEN)}
 
 
 def repair_from_titles(pages: list[PageGeometry]) -> int:

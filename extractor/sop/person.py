@@ -15,20 +15,21 @@ PLACE_DATE = re.compile(r"^\s*(?P<place>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<
 BARE_DATE = re.compile(r"^\d{1,2}(?:\s+[A-Za-z]{3,10}\s+|[-/.]\d{1,2}[-/.])\d{4}$")
 # Golongan: "IV/c", "IV c", "III/d", "IV.a"
 GOLONGAN = re.compile(r"\b(I{1,3}|IV)\s*[/.\- ]?\s*[a-eA-E]\b")
-# A NIP line, with the label spelt right or wrong ("NIP.", "NPL", "N I P").
-NIP_LINE = re.compile(r"^\s*(N\s?I\s?P|NPL|NIP\.?|NRP)\b|\d{8}\s?\d{6}\s?\d\s?\d{3}")
+# A NIP line, with the label spelt right or wrong ("NIP.", "NPL", "N I P"), or a run of
+# 8 digits (the NIP's birth date), which no name or position holds, however OCR broke
+# the rest of the line ("N'" . 19690407 1 “503 1 002").
+NIP_LINE = re.compile(r"^\s*(N\s?I\s?P|NPL|NIP\.?|NRP)\b|\d{8}")
 # Letters-only words of a line, and the golongan's letters and numerals among them.
 _LETTER_WORDS = re.compile(r"[a-z]+")
 _GOLONGAN_PARTS = frozenset({"i", "ii", "iii", "iv", "a", "b", "c", "d", "e"})
-#: A run of this many digits is a NIP's (its 8-digit birth date), whatever OCR made of
-#: the rest of the line.
-NIP_DIGIT_RUN = re.compile(r"\d{8}")
+# Honorifics written before a name ("H.", "Hj.", "Dr.").
+_HONORIFICS = r"(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.\s"
+# An honorific opening a name's line ("Hj. Rahm:" of a name a signature's stroke split).
+HONORIFIC = re.compile("^" + _HONORIFICS)
 # An honorific before a name or a degree after its comma: what marks a line as a name.
 NAME_MARK = re.compile(
-    r"(?:^|\s)(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.\s|,\s*\S{0,3}\s*(?:S|M|Dr|Ir|A|D)\.\s?[A-Za-z]{1,5}\b"
+    r"(?:^|\s)" + _HONORIFICS + r"|,\s*\S{0,3}\s*(?:S|M|Dr|Ir|A|D)\.\s?[A-Za-z]{1,5}\b"
 )
-# An honorific opening a name's line ("Hj. Rahm:" of a name a signature's stroke split).
-HONORIFIC = re.compile(r"^(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.\s")
 #: A name split by a stroke across it is read in at most this many pieces.
 NAME_PIECES = 3
 # Words that make a line a position (jabatan) rather than a name.
@@ -50,12 +51,6 @@ def is_rank_line(line: str) -> bool:
         # of "Pembina Tingkat I / IV b")
         or (bool(words & ranks) and set(_LETTER_WORDS.findall(n)) <= ranks | _GOLONGAN_PARTS)
     )
-
-
-def _is_nip_like(line: str) -> bool:
-    """A NIP line OCR garbled past :func:`find_nip` and its label ("N'" . 19690407 1 “503
-    1 002"): a run of ``NIP_DIGIT_RUN`` digits, which no name or position holds."""
-    return bool(NIP_DIGIT_RUN.search(line))
 
 
 def _is_name_line(line: str) -> bool:
@@ -86,7 +81,7 @@ def parse_person(lines: list[str]) -> Person:
     nip_idx = None
     for i, ln in enumerate(lines):
         found = find_nip(ln)
-        if found or NIP_LINE.search(ln) or _is_nip_like(ln):
+        if found or NIP_LINE.search(ln):
             nip, nip_idx = found, i
             break
     rank_idx = next((i for i, ln in enumerate(lines) if is_rank_line(ln)), None)

@@ -8,6 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from extractor.scan.normalise import is_known  # the extractor's vocabulary
 from rules.lib.knowledge import load
 
 # Anything that is not a letter or digit separates words ("PermenPAN-RB", "Kab.").
@@ -106,8 +107,6 @@ def readable(text: str | None, seen: frozenset[str] = frozenset()) -> bool:
     this domain (``READABLE_WORD_LEN`` letters or more), or a token of three characters or
     more the record reads elsewhere (``seen``, lower case: "SPP-LS" named in a step's
     activity)."""
-    from extractor.scan.normalise import is_known  # the extractor's vocabulary
-
     return any(
         (len(w) >= READABLE_WORD_LEN and is_known(w)) or (len(w) >= 3 and w.lower() in seen)
         for w in _TOKENS.findall(text or "")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rules.base import Rule
 from rules.context import Context, symbols_of
 from rules.lib.knowledge import load
-from rules.lib.text import content_words, covers, normalise, readable
+from rules.lib.text import content_words, covers, normalise
 from rules.lib.timing import kind_of
 from rules.models import Category, Finding, Severity
 
@@ -96,7 +96,7 @@ class RequirementNotProduced(Rule):
             supplies = [*available, *(x for x in [step.output] if x)]
             if i > 0:
                 for req in step.requirements:
-                    if ocr and not readable(req, ctx.record_words):
+                    if ctx.unreadable(req):
                         continue  # read past reading: EXT005
                     if is_external(req) or any(covers(s, req, ocr=ocr) for s in supplies):
                         continue

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rules.base import Rule
 from rules.context import Context
-from rules.lib.text import covers, readable, same_text
+from rules.lib.text import covers, same_text
 from rules.models import Category, Finding, Severity
 
 
@@ -61,7 +61,7 @@ class OutputUnused(Rule):
             out = step.output
             if not out or any(covers(f, out, ocr=ocr) for f in finals):
                 continue
-            if ocr and not readable(out, ctx.record_words):
+            if ctx.unreadable(out):
                 continue  # read past reading: EXT005
             if any(same_text(out, r) for r in step.requirements):
                 continue  # passed through unchanged, not a new product

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from rules.base import Rule
 from rules.context import Context
-from rules.lib.text import readable
 from rules.models import Category, Finding, Severity
 
 
@@ -55,7 +54,7 @@ class StepTextUnreadable(Rule):
             if step.duration is not None and step.duration.minutes is None:
                 texts.append((f"steps[{i}].duration", "duration", step.duration.text))
             for path, field, raw in texts:
-                if raw.strip() and not readable(raw, ctx.record_words):
+                if raw.strip() and ctx.unreadable(raw):
                     yield self.finding(
                         ctx,
                         section="steps",

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from rules.base import Rule
 from rules.builtin.timing._common import MUTU_BAKU
 from rules.context import Context
-from rules.lib.text import readable
 from rules.models import Category, Finding, Severity
 
 # A digit anywhere: without one the text is no duration at all ("Segera", "-").
@@ -50,7 +49,7 @@ class DurationUnparseable(Rule):
                 continue
             if HAS_NUMBER.search(d.text):
                 continue  # a number with an unknown unit: TIM003
-            if ctx.record.source.ocr and not readable(d.text, ctx.record_words):
+            if ctx.unreadable(d.text):
                 continue  # read past reading ("(ABUPATEN": a stamp's letters): EXT005
             yield self.finding(
                 ctx,

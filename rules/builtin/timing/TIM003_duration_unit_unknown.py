@@ -9,7 +9,6 @@ from rules.base import Rule
 from rules.builtin.timing._common import MUTU_BAKU
 from rules.builtin.timing.TIM002_duration_unparseable import HAS_NUMBER
 from rules.context import Context
-from rules.lib.text import readable
 from rules.models import Category, Finding, Severity
 
 
@@ -44,11 +43,7 @@ class DurationUnitUnknown(Rule):
             d = step.duration
             if d is None or not HAS_NUMBER.search(d.text):
                 continue
-            if (
-                ctx.record.source.ocr
-                and d.minutes is None
-                and not readable(d.text, ctx.record_words)
-            ):
+            if d.minutes is None and ctx.unreadable(d.text):
                 continue  # the unit read past reading ("30 Monk"): EXT005
             unknown_unit = d.unit is not None and not ctx.unit_known(d.unit)
             if d.minutes is None or unknown_unit:
