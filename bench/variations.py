@@ -22,6 +22,14 @@ Variations (``--list`` prints them):
 * ``photolow`` / ``photohigh``: phone photos whose sheet is at 115 dpi (a far or
   forwarded, recompressed picture) / 240 dpi (close, a good camera);
 * ``phototilt``: phone photos at twice the corpus perspective.
+
+Layout variations render the document itself otherwise, from its spec, into
+``OUT/<id>/``: ``<id>.pdf`` and ``<id>.docx`` (score them as ``pdf`` and ``docx``), the
+PDF scanned at 300 dpi and photographed as the corpus scans are (``scan300``,
+``photo``), and, where LibreOffice is installed, ``<id>.lo.pdf`` (``lopdf``):
+
+* ``vertical``: the role names of the Pelaksana header turned to read upwards (Word's
+  and Excel's "rotate text up", common where many roles share the width).
 """
 
 from __future__ import annotations
@@ -78,7 +86,14 @@ class Photo:
     jitter: float = 0.05
 
 
-VARIATIONS: dict[str, Scan | Photo] = {
+@dataclass(frozen=True)
+class Relayout:
+    """The document rendered with its spec's layout changed (``Layout`` fields)."""
+
+    changes: tuple[tuple[str, str], ...]
+
+
+VARIATIONS: dict[str, Scan | Photo | Relayout] = {
     "skew6": Scan(skew=6.0),
     "copy": Scan(grey=60, noise=18.0, blur=1.0),
     "darkcopy": Scan(grey=85, noise=14.0, blur=1.2),
@@ -90,6 +105,7 @@ VARIATIONS: dict[str, Scan | Photo] = {
     "photolow": Photo(dpi=115),
     "photohigh": Photo(dpi=240),
     "phototilt": Photo(jitter=TILT_JITTER),
+    "vertical": Relayout(changes=(("role_labels", "vertical"),)),
 }
 
 
@@ -154,6 +170,36 @@ def photo_pdf(pdf: bytes, doc_id: str, how: Photo, salt: str) -> bytes:
         sc.PHOTO_DPI = saved
 
 
+def relayout(doc_id: str, how: Relayout, doc: Path, salt: str) -> list[Path]:
+    """The document ``doc_id`` rendered into ``doc`` with its layout changed: PDF, DOCX
+    (and the DOCX through LibreOffice, where installed), and the PDF scanned at 300 dpi
+    and photographed."""
+    from dataclasses import replace
+
+    from corpus.render.docx_render import render_docx
+    from corpus.render.pdf_render import render_pdf
+    from corpus.render.spec import load_spec
+
+    spec = load_spec(ROOT / "corpus" / "sop" / "specs" / f"{doc_id}.yml")
+    spec = replace(spec, layout=replace(spec.layout, **dict(how.changes)))
+    pdf_path, docx_path = doc / f"{doc_id}.pdf", doc / f"{doc_id}.docx"
+    render_pdf(spec, pdf_path)
+    render_docx(spec, docx_path)
+    written = [pdf_path, docx_path]
+    if shutil.which("soffice"):
+        # the DOCX through LibreOffice too, the corpus's second PDF producer
+        from corpus.generate import convert_with_libreoffice
+
+        convert_with_libreoffice([docx_path])
+        written.append(doc / f"{doc_id}.lo.pdf")
+    pdf = pdf_path.read_bytes()
+    scan = doc / "scans" / f"{doc_id}.300.pdf"
+    scan.write_bytes(scan_pdf(pdf, doc_id, Scan(), salt))
+    photo = doc / "scans" / f"{doc_id}.photo.pdf"
+    photo.write_bytes(photo_pdf(pdf, doc_id, Photo(), salt))
+    return [*written, scan, photo]
+
+
 def write(variation: str, out: Path, ids: list[str] | None) -> list[Path]:
     """The variation's files for the corpus documents ``ids`` (default: the first 8)."""
     sc = scans_module()
@@ -166,6 +212,9 @@ def write(variation: str, out: Path, ids: list[str] | None) -> list[Path]:
         (doc / "scans").mkdir(parents=True, exist_ok=True)
         shutil.copy(path.parent / "truth.json", doc / "truth.json")
         pdf, salt = path.read_bytes(), f"var:{variation}"
+        if isinstance(how, Relayout):
+            written += relayout(path.stem, how, doc, salt)
+            continue
         if isinstance(how, Scan):
             target, data = (
                 doc / "scans" / f"{path.stem}.300.pdf",

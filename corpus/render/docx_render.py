@@ -285,6 +285,18 @@ def _flow_table(doc, spec: Spec, fp: FlowPlan) -> None:
                 shaded.append(cell._tc)
                 _shade(cell, fill)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    if spec.layout.role_labels == "vertical":
+        for k, c in enumerate(cols):
+            if c.key == "role":
+                # turned to read upwards (Word's "rotate text up"), before vAlign as the
+                # schema orders a cell's properties
+                tc_pr = head[1][k]._tc.get_or_add_tcPr()
+                direction = parse_xml(f'<w:textDirection {NS} w:val="btLr"/>')
+                v_align = tc_pr.find(qn("w:vAlign"))
+                if v_align is not None:
+                    v_align.addprevious(direction)
+                else:
+                    tc_pr.append(direction)
     for row in fp.rows:
         tr_pr = rows[2 + row.step]._tr.get_or_add_trPr()
         tr_pr.append(parse_xml(f"<w:cantSplit {NS}/>"))

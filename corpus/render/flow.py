@@ -20,6 +20,7 @@ FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
 PAD_X = 3.0  # cell padding, left/right
 PAD_Y = 3.0  # cell padding, top/bottom
+VERTICAL_LINE = 70.0  # the longest line (pt) of a role name set turned upright
 OFFPAGE_RESERVE = 24.0  # room for an off-page connector at a row's top or bottom
 LANE_INSET = 5.0  # routing lane distance from a role cell's edge
 TITLE_H = 20.0  # the SOP title line above the table on the first flowchart page
@@ -204,11 +205,25 @@ def header_heights(
 ) -> tuple[float, float]:
     """Heights of the group row (Pelaksana / Mutu Baku) and of the leaf-label row."""
     lower = 0
+    turned = 0.0  # the longest line of a role name turned upright
     for c in cols:
-        if c.key in ("role", "requirements", "time", "output"):
+        if c.key == "role" and spec.layout.role_labels == "vertical":
+            turned = max(
+                turned, *(stringWidth(t, FONT_BOLD, size) for t in vertical_label(c, size, leading))
+            )
+        elif c.key in ("role", "requirements", "time", "output"):
             w = c.x1 - c.x0 - 2 * PAD_X
             lower = max(lower, len(wrap(c.label, FONT_BOLD, label_size(c.label, w, size), w)))
-    return leading + 2 * PAD_Y, max(lower, 1) * leading + 2 * PAD_Y
+    return leading + 2 * PAD_Y, max(max(lower, 1) * leading, turned) + 2 * PAD_Y
+
+
+def vertical_label(col: Column, size: float, leading: float) -> list[str]:
+    """A role name's lines when it is set turned to read upwards: as few lines as the
+    column's width holds, each no longer than ``VERTICAL_LINE`` unless one word is."""
+    fits = max(1, int((col.x1 - col.x0 - 2 * PAD_X) // leading))
+    total = stringWidth(col.label, FONT_BOLD, size)
+    width = max(VERTICAL_LINE, total / fits * 1.15)
+    return wrap(col.label, FONT_BOLD, size, width)
 
 
 def shape_size(kind: str, col_w: float) -> tuple[float, float]:

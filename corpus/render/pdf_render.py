@@ -27,6 +27,7 @@ from corpus.render.flow import (
     Page,
     label_size,
     plan,
+    vertical_label,
     wrap,
 )
 from corpus.render.spec import (
@@ -274,11 +275,28 @@ def _header(pdf: _Pdf, fp: FlowPlan, page: Page) -> None:
     for c in cols:
         inner = c.key in grouped
         b = Box(c.x0, mid if inner else top, c.x1, bot)
+        if c.key == "role" and pdf.spec.layout.role_labels == "vertical":
+            _turned_lines(pdf, b, vertical_label(c, size, lead), size, lead)
+            continue
         w = c.x1 - c.x0 - 2 * PAD_X
         ls = label_size(c.label, w, size)
         pdf.lines_in(b, wrap(c.label, FONT_BOLD, ls, w), FONT_BOLD, ls, lead, "center", "middle")
     pdf.line(x0, bot, x1, bot)
     pdf.line(x0, top, x1, top)
+
+
+def _turned_lines(pdf: _Pdf, box: Box, lines: list[str], size: float, lead: float) -> None:
+    """Bold lines turned a quarter anticlockwise (reading upwards), centred in ``box``:
+    the first line leftmost."""
+    left = box.cx - len(lines) * lead / 2
+    pdf.c.setFont(FONT_BOLD, size)
+    pdf.c.setFillColor(black)
+    for k, line in enumerate(lines):
+        pdf.c.saveState()
+        pdf.c.translate(left + k * lead + size * 0.85, pdf.y(box.cy))
+        pdf.c.rotate(90)
+        pdf.c.drawCentredString(0, 0, line)
+        pdf.c.restoreState()
 
 
 def _grid(pdf: _Pdf, fp: FlowPlan, page: Page) -> None:

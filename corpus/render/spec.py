@@ -27,6 +27,7 @@ BOX_KEYS = ("legal_basis", "qualifications", "related_sops", "equipment", "warni
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACEHOLDER_SOURCE = {"filename": "truth", "sha256": "0" * 64, "media_type": "application/json"}
 TEXT_STYLES = ("ol", "markdown", "plain")
+ROLE_LABELS = ("horizontal", "vertical")
 
 
 class SpecError(ValueError):
@@ -52,6 +53,10 @@ class Layout:
     missing_sections: tuple[str, ...] = ()
     text_style: str = "ol"
     requirements_style: str = "comma"  # comma | lines
+    #: how the role names of the Pelaksana header are set: ``horizontal``, or
+    #: ``vertical`` (turned to read upwards, as Word's and Excel's "rotate text up" set
+    #: them in narrow columns)
+    role_labels: str = "horizontal"
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ def _layout(raw: dict[str, Any], spec_id: str) -> Layout:
         missing_sections=tuple(raw.get("missing_sections") or ()),
         text_style=text_style,
         requirements_style=raw.get("requirements_style", "comma"),
+        role_labels=raw.get("role_labels", "horizontal"),
     )
     if lay.orientation not in ("landscape", "portrait"):
         raise SpecError(f"{spec_id}: orientation must be landscape or portrait")
@@ -108,6 +114,8 @@ def _layout(raw: dict[str, Any], spec_id: str) -> Layout:
         raise SpecError(f"{spec_id}: text_style must be one of {TEXT_STYLES}")
     if lay.requirements_style not in ("comma", "lines"):
         raise SpecError(f"{spec_id}: requirements_style must be comma or lines")
+    if lay.role_labels not in ROLE_LABELS:
+        raise SpecError(f"{spec_id}: role_labels must be one of {ROLE_LABELS}")
     return lay
 
 
