@@ -47,6 +47,7 @@ from PIL import Image
 
 from extractor.classify import unread_error
 from extractor.errors import InputError
+from extractor.geometry import turned
 from extractor.layout import (
     Arrow,
     Block,
@@ -156,6 +157,14 @@ SURE_CONF = 88.0
 IDENTITY_SCALES = (1.5, 2.0)
 #: At most this many cells per page are re-read (one batched Tesseract call).
 MAX_REOCR_CELLS = 48
+#: A header cell whose print stands this many times taller than it is wide holds text
+#: turned a quarter (role names set reading upwards, Word's and Excel's "rotate text
+#: up"); upright role names wrapped in a narrow column stand at most about as tall as
+#: wide (four short lines: ~0.9), one turned line ~9, two ~3.5.
+TURNED_ASPECT = 1.6
+#: The print's extent is taken between these percentiles of its pixels' coordinates, so
+#: that a speck or an erased rule's fringe does not stretch it.
+TURNED_EXTENT_PCT = (2.0, 98.0)
 #: A Mutu Baku time value as it must read: "15 Menit", "1-2 Jam", "3 Hari kerja".
 DURATION_TEXT = re.compile(
     r"^\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:menit|jam|hari|minggu|bulan)", re.I
@@ -737,11 +746,78 @@ def _header_rows(work: PageWork, ys: list[float]) -> set[int]:
 
 def _reads_as_header(texts: list[str]) -> bool:
     """A few words, or mostly known ones (labels, job titles): not a step's row, whose
-    activity may say "persyaratan" and its requirements "Surat keterangan"."""
-    alpha = [t for t in texts if re.search(r"[A-Za-z]{2,}", t)]
+    activity may say "persyaratan" and its requirements "Surat keterangan". Words of
+    two letters count when they are words ("ke", "di"): role names turned a quarter read
+    as two-letter debris in the page pass ("Oo", "ag", "xE")."""
+    alpha = [
+        t
+        for t in texts
+        if re.search(r"[A-Za-z]{3,}", t)
+        or (re.search(r"[A-Za-z]{2}", t) and normalise.is_known(t.strip(".,:;")))
+    ]
     if len(alpha) <= HEADER_FEW_WORDS:
         return True
     return normalise.known_words(" ".join(alpha)) >= HEADER_KNOWN_SHARE * len(alpha)
+
+
+def _turned_print(work: PageWork, box: CellBox) -> bool:
+    """Whether a header cell's print stands ``TURNED_ASPECT`` times taller than wide: text
+    turned a quarter, which the page pass reads as debris ("x a a" for "PPK")."""
+    ys, xs = np.nonzero(work.ocr_image[box[1] : box[3], box[0] : box[2]] < INK_GRAY)
+    if len(xs) < lines.px2(UNREAD_INK_PT2, work.dpi):
+        return False
+    x0, x1 = np.percentile(xs, TURNED_EXTENT_PCT)
+    y0, y1 = np.percentile(ys, TURNED_EXTENT_PCT)
+    return bool(y1 - y0 >= TURNED_ASPECT * max(x1 - x0, 1.0))
+
+
+#: The two quarter turns that make turned text upright: text reading upwards is turned
+#: clockwise; reading downwards, anticlockwise.
+TURNS = {True: cv2.ROTATE_90_CLOCKWISE, False: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+def _turned_read(work: PageWork, box: CellBox, lang: str) -> list[tesseract.PxWord]:
+    """A header cell of turned text read upright both ways (reading upwards, the common
+    way, and downwards), each at the page's threshold and, unless that read is sure, at
+    the other (a photo's "SOK" for SDK): the read with the most known words, then the
+    surest, its words laid flat in reading order across the print's middle
+    (:func:`turned.join_turned`)."""
+    crop = np.ascontiguousarray(work.ocr_image[box[1] : box[3], box[0] : box[2]])
+    reads: list[tuple[bool, list[tesseract.PxWord]]] = []
+    for upward, turn in TURNS.items():
+        upright = cv2.rotate(crop, turn)
+        whole = [(0, 0, upright.shape[1], upright.shape[0])]
+        for soft in (work.photo, not work.photo):
+            read = tesseract.ocr_crops(upright, whole, work.dpi, lang, soft)[0]
+            reads.append((upward, read))
+            if _mean_conf(read) >= SURE_CONF:
+                break
+    upward, read = max(reads, key=lambda r: (_known(r[1]), _mean_conf(r[1])))
+    if not read:
+        return []
+    h, w = crop.shape[:2]
+    words = []
+    for r in read:
+        # each word's box back on the page, tall and narrow as it stands there
+        if upward:  # turned clockwise, (x, y) -> (h - 1 - y, x)
+            x0, y0 = r.top, h - (r.left + r.width)
+        else:  # turned anticlockwise, (x, y) -> (y, w - 1 - x)
+            x0, y0 = w - (r.top + r.height), r.left
+        left, top = box[0] + x0, box[1] + y0
+        words.append(
+            Word(text=r.text, bbox=(left, top, left + r.height, top + r.width), conf=r.conf)
+        )
+    return [
+        tesseract.PxWord(
+            f.text,
+            round(f.bbox[0]),
+            round(f.bbox[1]),
+            max(1, round(f.bbox[2] - f.bbox[0])),
+            max(1, round(f.bbox[3] - f.bbox[1])),
+            f.conf or 0.0,
+        )
+        for f in turned.join_turned(words, upward)
+    ]
 
 
 def _read_as_label(work: PageWork, box: CellBox, inside: list[tesseract.PxWord]) -> bool:
@@ -914,6 +990,9 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
                 and (not DURATION_TEXT.match(text) or _mean_conf(inside) < REOCR_CONF)
             ):
                 picked.append((box, "waktu"))
+            elif r in header_rows and _turned_print(work, box):
+                # role names turned a quarter: read turned upright
+                picked.append((box, "turned"))
             elif r in header_rows and inside:
                 # sparse mode cuts two-line role names ("la Seksi" for "Kepala Seksi")
                 if not _read_as_label(work, box, inside):
@@ -1103,7 +1182,7 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     # with both of Tesseract's thresholds, and the better read kept: a blurred word's
     # reading swings with its neighbours in a strip and with the threshold ("Pemohon" 28
     # or 81; "30 Menit" alone, nothing in the strip)
-    alone = ("header", "waktu", "identity")
+    alone = ("header", "waktu", "identity", "turned")
     cells = [c for c in cells if c[1] not in alone] + [c for c in cells if c[1] in alone]
     batch = sum(1 for _, kind in cells if kind not in alone)
     results = tesseract.ocr_crops(
@@ -1111,6 +1190,8 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
     ) + [
         _enlarged_read(work, box, lang)
         if kind == "identity"
+        else _turned_read(work, box, lang)
+        if kind == "turned"
         else _better_read(work, box, kind, lang)
         for box, kind in cells[batch:]
     ]
@@ -1142,6 +1223,13 @@ def reocr_cells(work: PageWork, geom: PageGeometry, lang: str) -> int:
                 _known(old),
             )
             better = _mean_conf(new) >= REOCR_CONF and gain
+        elif kind == "turned":
+            # turned text read upright: more known words than the page pass's debris, or
+            # as many and surer
+            better = _mean_conf(new) >= REOCR_CONF and (_known(new), _mean_conf(new)) > (
+                _known(old),
+                _mean_conf(old),
+            )
         elif kind == "text":
             # the whole cell read again: kept when it holds more and reads as surely
             better = _alnum(new_text) > _alnum(old_text) and _mean_conf(new) >= REOCR_CONF

@@ -31,10 +31,12 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
+from pdfplumber.utils import text as pdf_text
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import InputError
 from extractor.geometry.lines import point_box_distance
+from extractor.geometry.turned import join_turned
 from extractor.geometry.vector import (
     GLYPH,
     HEAD_MAX,
@@ -304,13 +306,27 @@ def _gray_images(objs: dict[str, list[dict[str, Any]]]) -> bool:
     return True
 
 
-def _words(page: Any) -> list[Word]:
-    words = page.extract_words(
-        x_tolerance_ratio=X_TOLERANCE_RATIO,
-        y_tolerance=Y_TOLERANCE,
-        keep_blank_chars=False,
-        use_text_flow=False,
-    )
+WORD_OPTIONS = {
+    "x_tolerance_ratio": X_TOLERANCE_RATIO,
+    "y_tolerance": Y_TOLERANCE,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
+#: How turned characters are read (see :func:`_turn`): reading upwards, characters run
+#: bottom to top and lines left to right; downwards, top to bottom and right to left.
+TURNED_READING = {"up": ("btt", "ltr"), "down": ("ttb", "rtl")}
+
+
+def _turn(char: dict[str, Any]) -> str | None:
+    """``up`` or ``down`` for a character set turned a quarter (its text matrix's
+    ``b``: its baseline runs up or down the page), None for any other."""
+    a, b = char.get("matrix", (1, 0, 0, 1, 0, 0))[:2]
+    if abs(b) <= 4 * abs(a):
+        return None
+    return "up" if b > 0 else "down"
+
+
+def _as_words(words: list[dict[str, Any]]) -> list[Word]:
     return [
         Word(
             text=w["text"],
@@ -319,6 +335,29 @@ def _words(page: Any) -> list[Word]:
         for w in words
         if w["text"].strip()
     ]
+
+
+def _words(page: Any) -> list[Word]:
+    """The page's words. Text turned a quarter (role names set reading upwards in a
+    narrow header column) is read along its own lines and joined in reading order, a
+    word per block (:mod:`extractor.geometry.turned`)."""
+    turned: dict[str, list[dict[str, Any]]] = {}
+    for char in page.chars:
+        if not char.get("upright", True) and (way := _turn(char)):
+            turned.setdefault(way, []).append(char)
+    if not turned:
+        return _as_words(page.extract_words(**WORD_OPTIONS))
+    upright = page.filter(
+        lambda o: o.get("object_type") != "char" or o.get("upright", True) or not _turn(o)
+    )
+    words = _as_words(upright.extract_words(**WORD_OPTIONS))
+    for way, chars in turned.items():
+        char_dir, line_dir = TURNED_READING[way]
+        read = pdf_text.extract_words(
+            chars, **WORD_OPTIONS, char_dir_rotated=char_dir, line_dir_rotated=line_dir
+        )
+        words += join_turned(_as_words(read), upward=way == "up")
+    return words
 
 
 # --------------------------------------------------------------------------- drawing
