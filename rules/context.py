@@ -8,7 +8,7 @@ from functools import cached_property
 from extractor.models import LKIPRecord, SOPRecord, Step
 from rules.lib import regulations as regs
 from rules.lib.knowledge import load
-from rules.lib.text import normalise, readable, tokens
+from rules.lib.text import misread_words, normalise, readable, tokens
 from rules.lib.timing import ActivityKind, parse_norm, unit_minutes
 from rules.lib.titles import AgencyType, Title, agency_type_of, recognise
 from rules.profile import Profile
@@ -101,6 +101,14 @@ class Context:
         language, the domain or the record itself knows): EXT005 reports it, and the rules
         that would judge its words leave it."""
         return self.record.source.ocr and not readable(text, self.record_words)
+
+    def misread(self, text: str | None) -> list[str]:
+        """The words of a text of a record read by OCR that read as no word
+        (:func:`text.misread_words`); none for a born-digital record, whose words are the
+        document's own."""
+        if not self.record.source.ocr:
+            return []
+        return misread_words(text, self.record_words)
 
     # -- legal basis ----------------------------------------------------------------------
 

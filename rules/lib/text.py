@@ -113,6 +113,26 @@ def readable(text: str | None, seen: frozenset[str] = frozenset()) -> bool:
     )
 
 
+#: Words in capitals this short are acronyms (SKRD, DPA, SPPD), no misreading.
+ACRONYM_MAX_LEN = 5
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def misread_words(text: str | None, seen: frozenset[str] = frozenset()) -> list[str]:
+    """The words of an OCR'd text a reader cannot take as read: runs of letters
+    (``READABLE_WORD_LEN`` or more) that are no word of the language or the domain and
+    that the record does not read elsewhere (``seen``, lower case), acronyms in capitals
+    apart ("vertiuss" in "Jadwal vertiuss", for verifikasi)."""
+    return [
+        w
+        for w in _LETTER_RUNS.findall(text or "")
+        if len(w) >= READABLE_WORD_LEN
+        and not (w.isupper() and len(w) <= ACRONYM_MAX_LEN)
+        and not is_known(w)
+        and w.lower() not in seen
+    ]
+
+
 def tokens(text: str | None) -> set[str]:
     """The lower-case tokens (letters and digits) of a text."""
     return {w.lower() for w in _TOKENS.findall(text or "")}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rules.base import Rule
 from rules.context import Context, symbols_of
 from rules.lib.knowledge import load
-from rules.lib.text import content_words, covers, normalise
+from rules.lib.text import content_words, covers, normalise, word_in
 from rules.lib.timing import kind_of
 from rules.models import Category, Finding, Severity
 
@@ -53,6 +53,18 @@ def decision_outcome(requirement: str, earlier: list[Step]) -> bool:
     return False
 
 
+def _misread_match(ctx: Context, req: str, supplies: list[str]) -> list[str]:
+    """On a record read by OCR, the misread words (:meth:`Context.misread`) that may hide
+    a match: the requirement's own, or those of an earlier text that shares a word with
+    it ("Jadwal verifikasi" after the output "Jadwal vertiuss")."""
+    words = ctx.misread(req)
+    need = content_words(req)
+    for supply in supplies:
+        if any(word_in(w, need, ocr=True) for w in content_words(supply)):
+            words += [w for w in ctx.misread(supply) if w not in words]
+    return words
+
+
 class RequirementNotProduced(Rule):
     """A step needs a Kelengkapan that no earlier step produced and the SOP does not provide."""
 
@@ -86,6 +98,14 @@ class RequirementNotProduced(Rule):
             "list '{requirement}' under equipment.",
         },
         "previous": {"id": " (mis. '{output}')", "en": " (e.g. '{output}')"},
+        "misread": {
+            "id": "Kelengkapan langkah {step} '{requirement}' tidak cocok dengan output "
+            "langkah sebelumnya, tetapi hasil OCR memuat kata yang tidak terbaca jelas "
+            "({words}); periksa halaman aslinya sebelum menilai alurnya.",
+            "en": "Step {step}'s requirement '{requirement}' matches no earlier output, but "
+            "the OCR reading holds words that did not read clearly ({words}); check the "
+            "page itself before judging the chain.",
+        },
     }
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -103,14 +123,20 @@ class RequirementNotProduced(Rule):
                     if decision_outcome(req, record.steps[:i]):
                         continue
                     previous = record.steps[i - 1].output
+                    misread = _misread_match(ctx, req, supplies)
                     yield self.finding(
                         ctx,
+                        key="misread" if misread else "message",
+                        suggest=None if misread else "suggestion",
                         section="steps",
                         step=step.number,
                         path=f"steps[{i}].requirements",
                         evidence=req,
                         prov=step.prov,
+                        # a misreading is not the document's fault: a note to look
+                        severity=Severity.INFO if misread else None,
                         requirement=req,
+                        words=", ".join(f"'{w}'" for w in misread),
                         previous=self.text(ctx, "previous", output=previous) if previous else "",
                     )
             # what this step had, made or did is available to the steps after it
