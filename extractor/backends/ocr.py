@@ -397,6 +397,7 @@ def _analyse(
         lines.BRIDGE_COVER,
         RULE_SHARE,
         lines.pt(lines.WORN_GAP_PT, dpi),
+        lines.pt(lines.BROKEN_GAP_PT, dpi),
     )
     rules = _rule_mask(segs, ink.shape)
     found = shapes.find_shapes(ink, hmask, vmask, gray, dpi, rules, light_marks=not page.photo)

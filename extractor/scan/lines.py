@@ -37,6 +37,8 @@ BRIDGE_GAP_PT, BRIDGE_COVER = 120.0, 0.9
 #: Holes in the ink along such a stretch up to this long (points) count as ink: worn
 #: toner knocks ~1-pt gaps into rules, and one of them in a 7-pt stretch is 14 % of it.
 WORN_GAP_PT = 1.5
+#: ... and where a rule's end stops on no rule at all (broken: see reach_rules_on_ink).
+BROKEN_GAP_PT = 3.0
 #: Straight strokes are looked for at about this resolution (dpi; pages are reduced by a
 #: whole factor): a 0.5-pt rule is still a pixel wide, and a 300-dpi page has 4× fewer pixels.
 LINE_DPI = 150
@@ -335,6 +337,7 @@ def reach_rules_on_ink(
     min_cover: float,
     share: float,
     hole_px: int = 0,
+    loose_hole_px: int | None = None,
 ) -> list[PxSegment]:
     """Segment ends carried on to the next long perpendicular rule where ink runs there.
 
@@ -348,7 +351,13 @@ def reach_rules_on_ink(
     is carried on past it the same way: a column rule whose stretch across a sub-header
     row is lost ends on the sub-header's lower rule, and role columns merge in the
     header.
+
+    An end that stops on no perpendicular at all is broken (a table's rules end on
+    rules): there holes up to ``loose_hole_px`` count as ink (a photo's glare or a speck
+    took 2.6 pt out of a header's rule 22 pt before the frame, and the rule, then
+    anchored on nothing, took every role column's rule with it).
     """
+    loose = hole_px if loose_hole_px is None else loose_hole_px
     for horizontal in (True, False):
         perps = [s for s in segs if s.horizontal != horizontal]
         if not perps:
@@ -372,19 +381,20 @@ def reach_rules_on_ink(
             # a long rule ending on a perpendicular may go on to the next (its stretch
             # across a header cell lost): only where the ink holds the line there too
             past = seg.length >= share * own_longest
-            if past or not any(abs(x - lo) <= tol for x in at):
+            free_lo = not any(abs(x - lo) <= tol for x in at)
+            if past or free_lo:
+                holes = loose if free_lo else hole_px
                 before = [x for x in at if lo - max_gap_px <= x < lo - tol]
                 if (
                     before
-                    and _covered(ink, horizontal, pos, before[-1], lo, tol, hole_px) >= min_cover
+                    and _covered(ink, horizontal, pos, before[-1], lo, tol, holes) >= min_cover
                 ):
                     lo = before[-1]
-            if past or not any(abs(x - hi) <= tol for x in at):
+            free_hi = not any(abs(x - hi) <= tol for x in at)
+            if past or free_hi:
+                holes = loose if free_hi else hole_px
                 after = [x for x in at if hi + tol < x <= hi + max_gap_px]
-                if (
-                    after
-                    and _covered(ink, horizontal, pos, hi, after[0], tol, hole_px) >= min_cover
-                ):
+                if after and _covered(ink, horizontal, pos, hi, after[0], tol, holes) >= min_cover:
                     hi = after[0]
             if horizontal:
                 seg.x0, seg.x1 = lo, hi

@@ -283,6 +283,41 @@ def test_column_rule_stopping_short_of_the_tables_rule_reaches_it_over_worn_tone
     assert out[2].y1 == 301
 
 
+def test_a_rule_broken_short_of_the_frame_reaches_it_but_a_rule_ending_on_one_keeps_its_end():
+    # a photo: glare took 2.6 pt (11 px) out of the header's middle rule 22 pt before
+    # the frame; the line masks found the rule up to the glare only. Ending on no rule, it
+    # would anchor nothing, and every role column's rule starting on it went with it
+    ink = np.zeros((400, 900), np.uint8)
+    ink[50:53, 50:850] = 255  # table top
+    ink[300:303, 50:850] = 255  # header bottom
+    ink[50:303, 50:53] = 255  # frame, left
+    ink[50:303, 847:850] = 255  # frame, right
+    ink[100:103, 300:850] = 255  # the header's middle rule, under a group label
+    ink[100:103, 745:756] = 0  # the glare
+    ink[100:303, 300:303] = 255  # the group's left rule
+    ink[100:103, 150:300] = 0
+
+    def segs() -> list[lines.PxSegment]:
+        return [
+            lines.PxSegment(50, 51, 850, 51, 3),
+            lines.PxSegment(50, 301, 850, 301, 3),
+            lines.PxSegment(51, 50, 51, 302, 3),
+            lines.PxSegment(848, 50, 848, 302, 3),
+            lines.PxSegment(301, 100, 301, 302, 3),
+            lines.PxSegment(300, 101, 745, 101, 3),  # found up to the glare
+        ]
+
+    gap = lines.pt(lines.BRIDGE_GAP_PT, DPI)
+    worn, broken = lines.pt(lines.WORN_GAP_PT, DPI), lines.pt(lines.BROKEN_GAP_PT, DPI)
+    short = lines.reach_rules_on_ink(segs(), ink, gap, 0.9, 0.6, worn)
+    assert short[5].x1 == 745  # 11 px of 103: under 0.9 covered with 6-px holes
+    out = lines.reach_rules_on_ink(segs(), ink, gap, 0.9, 0.6, worn, broken)
+    assert (out[5].x0, out[5].x1) == (300, 848)
+    # the group's left rule ends on the table's bottom rule and starts on the middle
+    # rule: with no ink above it, it stays where it starts
+    assert out[4].y0 == 100
+
+
 def _outline(draw) -> np.ndarray:
     canvas = np.zeros((200, 300), np.uint8)
     draw(canvas)
