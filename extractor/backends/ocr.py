@@ -780,9 +780,8 @@ TURNS = {True: cv2.ROTATE_90_CLOCKWISE, False: cv2.ROTATE_90_COUNTERCLOCKWISE}
 def _turned_read(work: PageWork, box: CellBox, lang: str) -> list[tesseract.PxWord]:
     """A header cell of turned text read upright both ways (reading upwards, the common
     way, and downwards), each at the page's threshold and, unless that read is sure, at
-    the other (a photo's "SOK" for SDK): the read with the most known words, then the
-    surest, its words laid flat in reading order across the print's middle
-    (:func:`turned.join_turned`)."""
+    the other: the read with the most known words, then the surest, its words laid flat
+    in reading order across the print's middle (:func:`turned.join_turned`)."""
     crop = np.ascontiguousarray(work.ocr_image[box[1] : box[3], box[0] : box[2]])
     reads: list[tuple[bool, list[tesseract.PxWord]]] = []
     for upward, turn in TURNS.items():
@@ -947,6 +946,7 @@ def _cells_to_reread(work: PageWork, geom: PageGeometry) -> list[tuple[CellBox, 
 
     Kinds: ``"waktu"`` (a duration cell), ``"value"`` (digits: No, dates, NIP; or an
     empty cell with print in it), ``"header"`` (a header-row cell: role names),
+    ``"turned"`` (a header cell of text turned a quarter: :func:`_turned_read`),
     ``"text"`` (a cell with print the page pass left unread; these come last).
     """
     ys, xs = _approx_grid(geom, work.dpi)

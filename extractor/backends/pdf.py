@@ -306,6 +306,7 @@ def _gray_images(objs: dict[str, list[dict[str, Any]]]) -> bool:
     return True
 
 
+#: pdfplumber's word grouping (see X_TOLERANCE_RATIO, Y_TOLERANCE).
 WORD_OPTIONS = {
     "x_tolerance_ratio": X_TOLERANCE_RATIO,
     "y_tolerance": Y_TOLERANCE,
@@ -339,8 +340,8 @@ def _as_words(words: list[dict[str, Any]]) -> list[Word]:
 
 def _words(page: Any) -> list[Word]:
     """The page's words. Text turned a quarter (role names set reading upwards in a
-    narrow header column) is read along its own lines and joined in reading order, a
-    word per block (:mod:`extractor.geometry.turned`)."""
+    narrow header column) is read along its own lines, and each block of them laid flat
+    as one upright line in reading order (:mod:`extractor.geometry.turned`)."""
     turned: dict[str, list[dict[str, Any]]] = {}
     for char in page.chars:
         if not char.get("upright", True) and (way := _turn(char)):
