@@ -95,22 +95,22 @@ def reach_long_rules(
     Worn toner loses the last points of a rule where it meets the frame (a column rule
     starting 8 pt below the table top), and a rule's end can be joined to a stroke of
     print just beyond the frame (overshooting it by 7 pt). An end that is not already on
-    a perpendicular rule (within ``tol``) but has one within ``gap`` on either side is
-    moved onto the nearest. Only long rules move and only long perpendiculars count
-    (``min_share`` of the longest of their kind): table frame, row and column rules, not
-    connector pieces (snapped, a photo's connectors closed little boxes in the grid).
-    A long rule may reach further, ``gap_share`` of its length: a column rule hidden for
-    21 pt behind an off-page connector drawn over it at the foot of the page is still a
-    column rule.
+    a perpendicular rule (within ``tol``; any rule, long or short) but has a long one
+    within ``gap`` on either side is moved onto the nearest. Only long rules move and
+    only long perpendiculars draw them (``min_share`` of the longest of their kind):
+    table frame, row and column rules, not connector pieces (snapped, a photo's
+    connectors closed little boxes in the grid). A long rule may reach further,
+    ``gap_share`` of its length: a column rule hidden for 21 pt behind an off-page
+    connector drawn over it at the foot of the page is still a column rule.
     """
     if not rules or not perps:
         return rules
     longest = max(p.length for p in perps)
     long = [p for p in perps if p.length >= min_share * longest]
 
-    def snap(end: float, across: list[float], reach: float) -> float:
+    def snap(end: float, across: list[float], reach: float, on: list[float]) -> float:
         near = [x for x in across if abs(x - end) <= reach]
-        if not near or any(abs(x - end) <= tol for x in near):
+        if not near or any(abs(x - end) <= tol for x in on):
             return end
         return min(near, key=lambda x: abs(x - end))
 
@@ -121,8 +121,11 @@ def reach_long_rules(
             out.append(r)  # a connector piece or a cell's inner line: taken as drawn
             continue
         across = [p.pos for p in long if p.lo - tol <= r.pos <= p.hi + tol]
+        # an end on any perpendicular rule, long or short, is where the rule ends (a
+        # frame drawn in two pieces each shorter than a sheet's edge beyond it)
+        on = [p.pos for p in perps if p.lo - tol <= r.pos <= p.hi + tol]
         reach = max(gap, gap_share * r.length)
-        lo, hi = snap(r.lo, across, reach), snap(r.hi, across, reach)
+        lo, hi = snap(r.lo, across, reach, on), snap(r.hi, across, reach, on)
         if hi - lo < r.length / 2:  # a short piece between two rules: leave it
             lo, hi = r.lo, r.hi
         out.append(r if (lo, hi) == (r.lo, r.hi) else Rule(r.pos, lo, hi))

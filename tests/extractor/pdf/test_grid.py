@@ -267,6 +267,23 @@ def test_only_long_rules_are_carried_to_the_frame():
     assert [(r.lo, r.hi) for r in moved] == [(100.0, 500.0), (120.0, 145.0), (100.0, 500.0)]
 
 
+def test_a_rule_ending_on_a_short_frame_piece_is_not_drawn_to_a_longer_rule_beyond():
+    from extractor.geometry.lines import Rule, reach_long_rules
+
+    # a close photo of an identity table: its right frame found in two pieces, each
+    # shorter than half the longest vertical (the sheet's own edge, 30 pt beyond); the
+    # value rows end on the upper piece
+    frame_top, frame_bottom = Rule(782.0, 25.0, 199.0), Rule(787.0, 206.0, 408.0)
+    sheet_edge, left = Rule(812.0, 0.0, 369.0), Rule(0.0, 26.0, 408.0)
+    rows = [Rule(63.0, 276.0, 782.0), Rule(99.0, 276.0, 782.5), Rule(150.0, 276.0, 795.0)]
+    moved = reach_long_rules(
+        rows, [left, frame_top, frame_bottom, sheet_edge], 12.0, 3.0, gap_share=0.06
+    )
+    # the rows on the frame piece stay; a row that stops short of it on nothing is drawn
+    # to the nearest long rule (the sheet's edge: as before)
+    assert [(r.lo, r.hi) for r in moved] == [(276.0, 782.0), (276.0, 782.5), (276.0, 812.0)]
+
+
 def test_an_over_tall_word_box_does_not_pull_in_the_next_line():
     # OCR boxed "Pengelola" 12 pt tall for 6.5-pt print; "Kepegawaian" below it has its
     # centre inside that box but belongs to the next line
