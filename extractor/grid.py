@@ -45,6 +45,7 @@ from extractor.geometry.lines import (
     point_segment_distance,
     reach_long_rules,
     split_segments,
+    union_box,
 )
 from extractor.layout import (
     Arrow,
@@ -1086,16 +1087,6 @@ def _conf(words: Sequence[Word]) -> float | None:
     return round(fmean(confs), 1) if confs else None
 
 
-def _union(boxes: Iterable[BBox]) -> BBox:
-    bs = list(boxes)
-    return (
-        min(b[0] for b in bs),
-        min(b[1] for b in bs),
-        max(b[2] for b in bs),
-        max(b[3] for b in bs),
-    )
-
-
 def _chunks(words: Sequence[Word]) -> list[list[Word]]:
     """Lines split where a horizontal gap is wider than a few line heights (columns)."""
     out: list[list[Word]] = []
@@ -1118,11 +1109,11 @@ def _paragraphs(page: PageGeometry, words: Sequence[Word]) -> list[Paragraph]:
     chunks = sorted(_chunks(words), key=lambda ch: min(w.bbox[1] for w in ch))
     paras: list[list[list[Word]]] = []
     for chunk in chunks:
-        box = _union(w.bbox for w in chunk)
+        box = union_box(w.bbox for w in chunk)
         height = box[3] - box[1]
         target = None
         for para in reversed(paras):
-            last = _union(w.bbox for w in para[-1])
+            last = union_box(w.bbox for w in para[-1])
             last_h = last[3] - last[1]
             gap = box[1] - last[3]
             overlap = min(box[2], last[2]) - max(box[0], last[0])
@@ -1140,7 +1131,7 @@ def _paragraphs(page: PageGeometry, words: Sequence[Word]) -> list[Paragraph]:
         text = "\n".join(" ".join(w.text for w in chunk) for chunk in para)
         prov = Provenance(
             page=page.page,
-            bbox=_union(w.bbox for w in ws),
+            bbox=union_box(w.bbox for w in ws),
             source=page.source,
             confidence=_conf(ws),
         )

@@ -48,6 +48,7 @@ from PIL import Image
 from extractor.classify import unread_error
 from extractor.errors import InputError
 from extractor.geometry import turned
+from extractor.geometry.lines import union_box
 from extractor.layout import (
     Arrow,
     Block,
@@ -1342,12 +1343,7 @@ def _paragraphs(pages: list[PageGeometry]) -> list[Block]:
     blocks: list[Block] = []
     for g in pages:
         for row in _text_lines(g):
-            box = (
-                min(w.bbox[0] for w in row),
-                min(w.bbox[1] for w in row),
-                max(w.bbox[2] for w in row),
-                max(w.bbox[3] for w in row),
-            )
+            box = union_box(w.bbox for w in row)
             conf = sum(w.conf or 0 for w in row) / len(row)
             prov = Provenance(page=g.page, bbox=box, source="ocr", confidence=round(conf, 1))
             blocks.append(Paragraph(text=" ".join(w.text for w in row), prov=prov))

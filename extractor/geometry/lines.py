@@ -188,5 +188,16 @@ def contains(box: BBox, x: float, y: float, pad: float = 0.0) -> bool:
     return box[0] - pad <= x <= box[2] + pad and box[1] - pad <= y <= box[3] + pad
 
 
+def union_box(boxes: Iterable[BBox]) -> BBox:
+    """The smallest box holding every one of ``boxes`` (at least one)."""
+    bs = list(boxes)
+    return (
+        min(b[0] for b in bs),
+        min(b[1] for b in bs),
+        max(b[2] for b in bs),
+        max(b[3] for b in bs),
+    )
+
+
 def centre(box: BBox) -> tuple[float, float]:
     return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)

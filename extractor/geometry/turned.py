@@ -12,7 +12,9 @@ right as any other is (it stays a word of its own).
 
 from __future__ import annotations
 
+from extractor.geometry.lines import union_box
 from extractor.layout import Word
+from extractor.types import BBox
 
 #: Two turned words are on one line when their centres across the line are closer than
 #: this share of the line's thickness (the glyphs' height).
@@ -33,13 +35,8 @@ def _cx(w: Word) -> float:
     return (w.bbox[0] + w.bbox[2]) / 2
 
 
-def _union(words: list[Word]) -> tuple[float, float, float, float]:
-    return (
-        min(w.bbox[0] for w in words),
-        min(w.bbox[1] for w in words),
-        max(w.bbox[2] for w in words),
-        max(w.bbox[3] for w in words),
-    )
+def _union(words: list[Word]) -> BBox:
+    return union_box(w.bbox for w in words)
 
 
 def _lines(words: list[Word], upward: bool) -> list[list[Word]]:
